@@ -1,0 +1,36 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { getAllMediaUrls, getMediaFile } from "@/lib/content/api";
+
+type Context = { params: Promise<{ hash: string; name: string }> };
+
+export const dynamicParams = false;
+
+const TYPES: Record<string, string> = {
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".png": "image/png",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+};
+
+export async function generateStaticParams() {
+  return (await getAllMediaUrls()).map((url) => {
+    const [, , hash = "", name = ""] = url.split("/");
+    return { hash, name };
+  });
+}
+
+/** Serves content images by their hashed URL; the URL is only a key into the validated content index. */
+export async function GET(_request: Request, { params }: Context) {
+  const { hash, name } = await params;
+  const file = await getMediaFile(`/media/${hash}/${name}`);
+  if (!file) return new Response("Not found", { status: 404 });
+  const bytes = await fs.readFile(file);
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+      "Cache-Control": "public, max-age=31536000, immutable",
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Container } from "@/components/layout/Container";
+import { PageHeading } from "@/components/listing/PageHeading";
+import { StoryList } from "@/components/listing/StoryList";
+import { getAllTopics, getTopicArticles } from "@/lib/content/api";
+
+type Props = { params: Promise<{ topic: string }> };
+
+export const dynamicParams = false;
+
+export async function generateStaticParams() {
+  return (await getAllTopics()).map((t) => ({ topic: t.slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await getTopicArticles((await params).topic);
+  if (!found) return {};
+  return {
+    title: found.topic.name,
+    description: `The latest news about ${found.topic.name}.`,
+    alternates: { canonical: `/topic/${found.topic.slug}` },
+  };
+}
+
+export default async function TopicPage({ params }: Props) {
+  const found = await getTopicArticles((await params).topic);
+  if (!found) notFound();
+  return (
+    <Container className="max-w-3xl">
+      <PageHeading kicker="Topic" title={found.topic.name} />
+      <StoryList articles={found.articles} empty="No stories on this topic yet." />
+    </Container>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Article } from "@/lib/content/article";
+import { ArticleBody } from "./ArticleBody";
+import { ArticleMeta } from "./ArticleMeta";
+import { HeroFigure } from "./HeroFigure";
+import { SectionLabel } from "./SectionLabel";
+import { SourceLine } from "./SourceLine";
+import { TopicList } from "./TopicList";
+
+/** The full article: header, hero, body and its footer. */
+export function ArticleView({ article }: { article: Article }) {
+  return (
+    <article className="mx-auto max-w-[52rem] pt-4 pb-8 sm:pt-8">
+      <header className="mx-auto max-w-[42rem] px-4 sm:px-6">
+        <SectionLabel section={article.section} />
+        <h1 className="mt-1 font-serif text-[2rem] leading-[1.12] font-bold tracking-tight text-balance sm:text-[2.75rem]">
+          {article.title}
+        </h1>
+        <p className="text-muted mt-3 font-serif text-xl leading-snug text-pretty sm:text-[1.375rem]">
+          {article.standfirst}
+        </p>
+        <div className="mt-4">
+          <ArticleMeta article={article} />
+        </div>
+      </header>
+      <div className="mt-6 sm:px-6">
+        <HeroFigure hero={article.hero} preload />
+      </div>
+      <div className="mx-auto mt-8 max-w-[42rem] px-4 sm:px-6">
+        <ArticleBody article={article} />
+        <SourceLine source={article.source} />
+        <TopicList topics={article.topics} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Deployment settings read from the environment, validated once.
+ * Every value has an embedded default so a fresh clone serves the site with no configuration.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  SITE_URL: z
+    .url({ protocol: /^https?$/, error: "SITE_URL must be an absolute http(s) URL, e.g. https://news.example.com" })
+    .default("http://localhost:3000"),
+  SITE_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: "SITE_TIME_ZONE must be an IANA time zone such as Asia/Singapore" })
+    .default("Asia/Singapore"),
+  CONTENT_DIR: z.string().min(1).default("content"),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readEnv() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    siteUrl: e.SITE_URL.replace(/\/+$/, ""),
+    timeZone: e.SITE_TIME_ZONE,
+    /** One or more content folders, separated like PATH (tests add fixtures beside the real content). */
+    contentDirs: e.CONTENT_DIR.split(path.delimiter)
+      .filter(Boolean)
+      .map((d) => path.resolve(/* turbopackIgnore: true */ process.cwd(), d)),
+  };
+}
+
+export const env = readEnv();

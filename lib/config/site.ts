@@ -1,0 +1,54 @@
+/**
+ * The one place for the site's names, links and editorial settings.
+ * Environment variables override only what differs between deployments (see env.ts).
+ */
+import { env } from "./env";
+
+export type SectionConfig = { slug: string; name: string; description: string };
+
+export const siteConfig = {
+  name: "Dispatch",
+  tagline: "The news, clearly told.",
+  description:
+    "Dispatch: world news, analysis and bite-sized summaries, fast and accessible on every device.",
+  url: env.siteUrl,
+  /** BCP 47 language tag of the site's text; Open Graph wants it as en_GB. */
+  locale: "en-GB",
+  /** Times are shown in the newsroom's zone; the machine-readable datetime keeps its own offset. */
+  timeZone: env.timeZone,
+  sections: [
+    { slug: "world", name: "World", description: "International news from every region." },
+    { slug: "asia", name: "Asia", description: "News and analysis from across Asia." },
+    { slug: "business", name: "Business", description: "Markets, companies and the economy." },
+    { slug: "tech", name: "Science & Tech", description: "Science, technology and the people behind them." },
+    { slug: "sport", name: "Sport", description: "Results, previews and the stories behind the games." },
+  ],
+  links: {
+    newsletterSignup: "/newsletter",
+    appStore: "https://apps.apple.com/app/id0000000000",
+    googlePlay: "https://play.google.com/store/apps/details?id=example.dispatch",
+    whatsappChannel: "https://whatsapp.com/channel/0000000000000000000000",
+  },
+} as const satisfies {
+  name: string;
+  tagline: string;
+  description: string;
+  url: string;
+  locale: string;
+  timeZone: string;
+  sections: readonly SectionConfig[];
+  links: Record<string, string>;
+};
+
+export type SectionSlug = (typeof siteConfig.sections)[number]["slug"];
+
+export const sectionSlugs = siteConfig.sections.map((s) => s.slug);
+
+export function findSection(slug: string): SectionConfig | undefined {
+  return siteConfig.sections.find((s) => s.slug === slug);
+}
+
+/** Absolute URL on this site for a path such as "/world/some-story". */
+export function absoluteUrl(path: string): string {
+  return new URL(path, siteConfig.url).toString();
+}

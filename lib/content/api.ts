@@ -1,0 +1,52 @@
+/**
+ * The content API pages call. Loads the content folders once per server process (on every call in
+ * development, so an editor sees a saved file on reload) and answers from the in-memory index.
+ */
+import { env } from "@/lib/config/env";
+import type { Article, Topic } from "./article";
+import { loadContent, type ContentIndex } from "./load";
+
+let cached: Promise<ContentIndex> | undefined;
+
+function getIndex(): Promise<ContentIndex> {
+  if (process.env.NODE_ENV === "development") return loadContent(env.contentDirs);
+  cached ??= loadContent(env.contentDirs);
+  return cached;
+}
+
+export async function getAllArticles(): Promise<Article[]> {
+  return (await getIndex()).articles;
+}
+
+export async function getArticleBySlug(slug: string): Promise<Article | undefined> {
+  return (await getIndex()).bySlug.get(slug);
+}
+
+export async function getArticle(section: string, slug: string): Promise<Article | undefined> {
+  const article = await getArticleBySlug(slug);
+  return article?.section.slug === section ? article : undefined;
+}
+
+export async function getSectionArticles(section: string): Promise<Article[]> {
+  return (await getAllArticles()).filter((a) => a.section.slug === section);
+}
+
+export async function getAllTopics(): Promise<Topic[]> {
+  return [...(await getIndex()).topics.values()];
+}
+
+export async function getTopicArticles(slug: string): Promise<{ topic: Topic; articles: Article[] } | undefined> {
+  const index = await getIndex();
+  const topic = index.topics.get(slug);
+  if (!topic) return undefined;
+  return { topic, articles: index.articles.filter((a) => a.topics.some((t) => t.slug === slug)) };
+}
+
+/** Absolute path of a hero image for a served URL, or undefined. The URL is only ever a map key. */
+export async function getMediaFile(url: string): Promise<string | undefined> {
+  return (await getIndex()).media.get(url);
+}
+
+export async function getAllMediaUrls(): Promise<string[]> {
+  return [...(await getIndex()).media.keys()];
+}

@@ -1,0 +1,52 @@
+/** The typed article model every page and component receives whole. */
+import type { SectionConfig } from "@/lib/config/site";
+
+export type Topic = { name: string; slug: string };
+
+export type HeroImage = {
+  /** URL path the site serves the image at; changes whenever the file's bytes change. */
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+};
+
+export type Article = {
+  slug: string;
+  section: SectionConfig;
+  /** Site path of the full article, e.g. /world/some-story. */
+  path: string;
+  title: string;
+  standfirst: string;
+  topics: Topic[];
+  /** ISO 8601 with the editor's UTC offset. */
+  published: string;
+  updated?: string;
+  byline?: string;
+  source?: string;
+  dateline?: string;
+  hero: HeroImage;
+  /** 3 to 5 summary points for FAST, or none: then the article has no card. */
+  summary?: string[];
+  /** Markdown body as written; rendered by lib/content/markdown. */
+  body: string;
+  /** Source file relative to its content folder. */
+  file: string;
+};
+
+export function topicSlug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** Newest first; ties broken by slug so the order never depends on the file system. */
+export function byNewest(a: Article, b: Article): number {
+  return Date.parse(b.published) - Date.parse(a.published) || a.slug.localeCompare(b.slug);
+}

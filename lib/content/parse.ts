@@ -1,0 +1,108 @@
+/**
+ * One content file's text → a validated article, or every problem found in it. Pure: no file system.
+ */
+import matter from "gray-matter";
+import yaml from "js-yaml";
+import type { z } from "zod";
+import { closest, type ContentProblem } from "./problems";
+import { FRONT_MATTER_KEYS, HERO_KEYS, SLUG_MAX, SLUG_PATTERN, frontMatterSchema, type FrontMatter } from "./schema";
+
+export type ParsedArticle = FrontMatter & {
+  slug: string;
+  /** Markdown body, exactly as written. */
+  body: string;
+  /** Path of the file relative to its content folder, for messages. */
+  file: string;
+};
+
+export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; problems: ContentProblem[] };
+
+/** YAML's core schema: dates stay strings, so their UTC offset survives. */
+const matterOptions = {
+  engines: { yaml: (s: string): object => toObject(yaml.load(s, { schema: yaml.CORE_SCHEMA })) },
+};
+
+function toObject(value: unknown): object {
+  return typeof value === "object" && value !== null ? value : { __notAMapping: value };
+}
+
+export function slugFromFile(file: string): string {
+  const base = file.split("/").pop() ?? file;
+  return base.replace(/\.md$/i, "");
+}
+
+export function parseArticle(file: string, raw: string): ParseResult {
+  const problems: ContentProblem[] = [];
+  const add = (message: string, field?: string) => problems.push({ file, field, message });
+
+  const slug = slugFromFile(file);
+  if (!SLUG_PATTERN.test(slug) || slug.length > SLUG_MAX) {
+    add(
+      `file name "${slug}" must be a slug: lower-case letters, digits and single hyphens, at most ${SLUG_MAX} characters`,
+    );
+  }
+  if (raw.includes("\u0000") || raw.includes("\uFFFD")) {
+    add("is not a UTF-8 text file");
+    return { ok: false, problems };
+  }
+  if (!/^(\uFEFF)?---\r?\n/.test(raw)) {
+    add("has no front matter: the file must start with a line of three dashes (---)");
+    return { ok: false, problems };
+  }
+
+  let data: unknown;
+  let body: string;
+  try {
+    const parsed = matter(raw, matterOptions);
+    data = parsed.data;
+    body = parsed.content.trim();
+  } catch (error) {
+    add(`front matter is not valid YAML: ${yamlMessage(error)}`);
+    return { ok: false, problems };
+  }
+
+  if (data !== null && typeof data === "object" && "__notAMapping" in data) {
+    add("front matter must be a list of fields (name: value)");
+    return { ok: false, problems };
+  }
+
+  const result = frontMatterSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(...problemsFromIssue(file, issue));
+  }
+  if (body.length === 0) add("has no article text below the front matter");
+
+  if (result.success && result.data.dateline && body.length > 0) {
+    const prefix = `${result.data.dateline}:`;
+    if (!body.startsWith(prefix)) {
+      problems.push({ file, field: "dateline", message: `the article text must begin with "${prefix}"` });
+    }
+  }
+
+  if (!result.success || problems.length > 0) return { ok: false, problems };
+  return { ok: true, article: { ...result.data, slug, body, file } };
+}
+
+function problemsFromIssue(file: string, issue: z.core.$ZodIssue): ContentProblem[] {
+  const parent = issue.path.map(String).join(".");
+  if (issue.code === "unrecognized_keys") {
+    const known = parent === "hero" ? HERO_KEYS : FRONT_MATTER_KEYS;
+    return issue.keys.map((key) => {
+      const hint = closest(key, known);
+      return {
+        file,
+        field: parent ? `${parent}.${key}` : key,
+        message: `is not a known field${hint ? ` (did you mean "${hint}"?)` : ""}`,
+      };
+    });
+  }
+  return [{ file, field: parent || undefined, message: issue.message }];
+}
+
+function yamlMessage(error: unknown): string {
+  if (error instanceof yaml.YAMLException) {
+    const line = error.mark ? ` (line ${error.mark.line + 2} of the file)` : "";
+    return `${error.reason}${line}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,86 @@
+/**
+ * The front matter an editor writes, as a schema. Every rule has a message an editor can act on;
+ * the loader prefixes each message with the file name and the field.
+ */
+import { z } from "zod";
+import { sectionSlugs } from "@/lib/config/site";
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** "is required" when the field is missing, else the given message. */
+function required(message: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : message);
+}
+
+export const isoDateTime = z
+  .string({ error: required('must be a date-time, e.g. "2026-01-16T08:05:00+08:00"') })
+  .regex(ISO_WITH_OFFSET, {
+    error: 'must be an ISO 8601 date-time with a UTC offset, e.g. "2026-01-16T08:05:00+08:00"',
+  })
+  .refine((s) => !Number.isNaN(Date.parse(s)), { error: "is not a real date and time" });
+
+function text(max: number) {
+  return z
+    .string({ error: required("must be text") })
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(max, { error: `must be at most ${max} characters` });
+}
+
+export const SUMMARY_POINT_MAX = 200;
+
+export const heroSchema = z.strictObject(
+  {
+    src: text(200).regex(/^images\/[A-Za-z0-9._/-]+\.(jpe?g|png|webp|avif)$/i, {
+      error: "must be a .jpg, .png, .webp or .avif file under images/, e.g. images/lab.jpg",
+    }),
+    alt: text(300),
+    caption: text(500),
+    credit: text(120),
+  },
+  { error: required("must be a block with src, alt, caption and credit") },
+);
+
+export const frontMatterSchema = z
+  .strictObject({
+    title: text(160),
+    standfirst: text(400),
+    section: z.enum(sectionSlugs, { error: required(`must be one of: ${sectionSlugs.join(", ")}`) }),
+    topics: z
+      .array(text(60), { error: "must be a list of topics" })
+      .max(12, { error: "must have at most 12 topics" })
+      .refine((t) => new Set(t.map((x) => x.toLowerCase())).size === t.length, {
+        error: "must not repeat a topic",
+      })
+      .default([]),
+    published: isoDateTime,
+    updated: isoDateTime.optional(),
+    byline: text(120).optional(),
+    source: text(120).optional(),
+    dateline: z
+      .string({ error: "must be text" })
+      .regex(/^[A-Z][A-Z .'-]{0,39}$/, { error: "must be a place in capitals, e.g. WASHINGTON" })
+      .optional(),
+    hero: heroSchema,
+    summary: z
+      .array(text(SUMMARY_POINT_MAX), { error: "must be a list of 3 to 5 points" })
+      .min(3, { error: "must have at least 3 points" })
+      .max(5, { error: "must have at most 5 points" })
+      .optional(),
+  })
+  .refine((fm) => fm.byline !== undefined || fm.source !== undefined, {
+    error: "is required when there is no source (an article needs a byline, a source or both)",
+    path: ["byline"],
+  })
+  .refine((fm) => fm.updated === undefined || Date.parse(fm.updated) >= Date.parse(fm.published), {
+    error: "must not be earlier than published",
+    path: ["updated"],
+  });
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
+export const HERO_KEYS = Object.keys(heroSchema.shape);
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX = 120;
