@@ -16,14 +16,14 @@ export default async function HomePage() {
           <h2 id="lead-heading" className="sr-only">
             Top story
           </h2>
-          <StoryCard article={lead} lead />
+          <StoryCard article={lead} lead headingLevel={3} />
         </section>
       ) : null}
       <section aria-labelledby="latest-heading" className="mt-8 max-w-3xl">
         <h2 id="latest-heading" className="font-serif text-2xl font-bold">
           Latest news
         </h2>
-        <StoryList articles={rest.slice(0, LATEST_COUNT)} empty="No other stories yet." />
+        <StoryList articles={rest.slice(0, LATEST_COUNT)} empty="No other stories yet." headingLevel={3} />
       </section>
     </Container>
   );

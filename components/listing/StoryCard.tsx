@@ -7,7 +7,17 @@ import { DateTime } from "@/components/ui/DateTime";
  * A story in a list. The headline is the one link (the whole card is clickable through it), so a
  * screen reader hears each story once.
  */
-export function StoryCard({ article, lead = false }: { article: Article; lead?: boolean }) {
+export function StoryCard({
+  article,
+  lead = false,
+  headingLevel = 2,
+}: {
+  article: Article;
+  lead?: boolean;
+  /** The card's heading level under its page's outline. */
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article
       className={
@@ -18,7 +28,7 @@ export function StoryCard({ article, lead = false }: { article: Article; lead?: 
     >
       <div className={lead ? "md:order-2" : undefined}>
         <p className="text-accent text-xs font-bold tracking-wider uppercase">{article.section.name}</p>
-        <h3
+        <Heading
           className={
             lead
               ? "mt-1 font-serif text-3xl leading-tight font-bold text-balance sm:text-4xl"
@@ -28,7 +38,7 @@ export function StoryCard({ article, lead = false }: { article: Article; lead?: 
           <Link href={article.path} className="after:absolute after:inset-0 hover:underline">
             {article.title}
           </Link>
-        </h3>
+        </Heading>
         {lead ? <p className="text-muted mt-2 font-serif text-lg leading-snug">{article.standfirst}</p> : null}
         <p className="text-muted mt-2 text-xs">
           <DateTime iso={article.published} />

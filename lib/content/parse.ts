@@ -23,7 +23,7 @@ const matterOptions = {
 };
 
 function toObject(value: unknown): object {
-  return typeof value === "object" && value !== null ? value : { __notAMapping: value };
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : { __notAMapping: value };
 }
 
 export function slugFromFile(file: string): string {

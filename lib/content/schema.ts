@@ -16,8 +16,17 @@ export const isoDateTime = z
   .string({ error: required('must be a date-time, e.g. "2026-01-16T08:05:00+08:00"') })
   .regex(ISO_WITH_OFFSET, {
     error: 'must be an ISO 8601 date-time with a UTC offset, e.g. "2026-01-16T08:05:00+08:00"',
+    abort: true,
   })
-  .refine((s) => !Number.isNaN(Date.parse(s)), { error: "is not a real date and time" });
+  .refine(isRealDateTime, { error: "is not a real date and time" });
+
+/** Date.parse quietly rolls 31 February over into March; an editor's typo must not. */
+function isRealDateTime(iso: string): boolean {
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0] = iso.match(/\d+/g)?.map(Number) ?? [];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  const sameDay = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return sameDay && h < 24 && mi < 60 && !Number.isNaN(Date.parse(iso));
+}
 
 function text(max: number) {
   return z

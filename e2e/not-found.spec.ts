@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+
+const BAD_PATHS = [
+  "/no-such-section",
+  "/world/no-such-story",
+  "/asia/us-pressing-mexico-to-allow-us-forces-to-fight-cartels", // right slug, wrong section
+  "/world/..%2F..%2Fpackage.json",
+  "/world/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+  "/world/%E0%A4%A",
+  "/%",
+  "/world/abc%00def",
+  `/world/${"a".repeat(2000)}`,
+  "/topic/no-such-topic",
+  "/media/000000000000/dea-fentanyl-lab.jpg",
+  "/world/US-Pressing-Mexico",
+  "/world/us-pressing-mexico-to-allow-us-forces-to-fight-cartels/extra",
+];
+
+for (const path of BAD_PATHS) {
+  test(`answers ${path.slice(0, 60)} with the designed 404`, async ({ request }) => {
+    const response = await request.get(path);
+    expect(response.status()).toBe(404);
+    expect(await response.text()).toContain("We can’t find that page");
+  });
+}
+
+test("the 404 page helps the reader on", async ({ page }) => {
+  await page.goto("/world/no-such-story");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can’t find that page");
+  await page.getByRole("link", { name: "Go to the front page" }).click();
+  await expect(page).toHaveURL("/");
+});

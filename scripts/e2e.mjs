@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * Runs the Playwright suite, first making sure a Chromium exists: CHROMIUM_PATH or Debian's
+ * /usr/bin/chromium when present (offline machines), otherwise Playwright's own build, downloaded
+ * on first use on a machine with the internet.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chromium } from "@playwright/test";
+
+const system = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+if (!existsSync(system) && !existsSync(chromium.executablePath())) {
+  console.log("e2e: no system Chromium; installing Playwright's own");
+  const install = spawnSync("npx", ["playwright", "install", "--with-deps", "chromium"], { stdio: "inherit" });
+  if (install.status !== 0) {
+    console.error("e2e: could not get a browser. Install chromium (apt-get install chromium) or set CHROMIUM_PATH.");
+    process.exit(install.status ?? 1);
+  }
+}
+
+const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+process.exit(run.status ?? 1);
