@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { sectionSlugs } from "./lib/config/site";
 
 const nextConfig: NextConfig = {
   // Tests build into their own folder so a running production build is never overwritten.
@@ -12,6 +13,18 @@ const nextConfig: NextConfig = {
     imageSizes: [96, 160, 240, 320],
     // Media URLs carry a content hash, so optimised copies never go stale.
     minimumCacheTTL: 31_536_000,
+  },
+  async rewrites() {
+    return {
+      beforeFiles: [
+        {
+          // ?view=summary is the shareable URL of an article's summary view; both views are prerendered.
+          source: `/:section(${sectionSlugs.join("|")})/:slug`,
+          has: [{ type: "query", key: "view", value: "summary" }],
+          destination: "/:section/:slug/summary",
+        },
+      ],
+    };
   },
 };
 

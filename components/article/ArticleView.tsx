@@ -5,12 +5,21 @@ import { HeroFigure } from "./HeroFigure";
 import { SectionLabel } from "./SectionLabel";
 import { SourceLine } from "./SourceLine";
 import { TopicList } from "./TopicList";
+import { FastPromo } from "@/components/fast/FastPromo";
+import { FastReturn } from "@/components/fast/FastReturn";
+import { SummaryPoints } from "./SummaryPoints";
+import { SummaryToggle, type ArticleViewMode } from "./SummaryToggle";
 
-/** The full article: header, hero, body and its footer. */
-export function ArticleView({ article }: { article: Article }) {
+/**
+ * The article: header, hero, then the body or (view "summary") the summary points in its place.
+ * Stories without a summary have no toggle and no FAST links.
+ */
+export function ArticleView({ article, view = "full" }: { article: Article; view?: ArticleViewMode }) {
+  const summary = article.summary;
   return (
     <article className="mx-auto max-w-[52rem] pt-4 pb-8 sm:pt-8">
       <header className="mx-auto max-w-[42rem] px-4 sm:px-6">
+        {summary ? <FastReturn slug={article.slug} /> : null}
         <SectionLabel section={article.section} />
         <h1 className="mt-1 font-serif text-[2rem] leading-[1.12] font-bold tracking-tight text-balance sm:text-[2.75rem]">
           {article.title}
@@ -21,12 +30,21 @@ export function ArticleView({ article }: { article: Article }) {
         <div className="mt-4">
           <ArticleMeta article={article} />
         </div>
+        {summary ? <SummaryToggle path={article.path} view={view} /> : null}
       </header>
       <div className="mt-6 sm:px-6">
         <HeroFigure hero={article.hero} preload />
       </div>
       <div className="mx-auto mt-8 max-w-[42rem] px-4 sm:px-6">
-        <ArticleBody article={article} />
+        {summary && view === "summary" ? (
+          <SummaryPoints points={summary} variant="cards" />
+        ) : (
+          <>
+            {summary ? <FastPromo slug={article.slug} /> : null}
+            {summary ? <SummaryPoints points={summary} variant="box" /> : null}
+            <ArticleBody article={article} />
+          </>
+        )}
         <SourceLine source={article.source} />
         <TopicList topics={article.topics} />
       </div>

@@ -5,6 +5,7 @@
 import { env } from "@/lib/config/env";
 import type { Article, Topic } from "./article";
 import { loadContent, type ContentIndex } from "./load";
+import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/deck";
 
 let cached: Promise<ContentIndex> | undefined;
 
@@ -49,4 +50,14 @@ export async function getMediaFile(url: string): Promise<string | undefined> {
 
 export async function getAllMediaUrls(): Promise<string[]> {
   return [...(await getIndex()).media.keys()];
+}
+
+/** Stories with FAST summaries, newest first. */
+export async function getFastArticles(): Promise<FastArticle[]> {
+  return (await getAllArticles()).filter(hasSummary);
+}
+
+/** The FAST deck window opening at `slug` (or at the top); undefined when the slug has no card. */
+export async function getFastDeck(slug?: string): Promise<Deck | undefined> {
+  return deckWindow(await getFastArticles(), slug);
 }

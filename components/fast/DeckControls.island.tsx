@@ -1,0 +1,92 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+const NEXT_KEYS = new Set(["ArrowDown", "ArrowRight", "PageDown", "j"]);
+const PREVIOUS_KEYS = new Set(["ArrowUp", "ArrowLeft", "PageUp", "k"]);
+
+/**
+ * Enhances the server-rendered FAST deck (which already scrolls and snaps without JavaScript):
+ * keyboard moves one card at a time, previous/next links scroll in place, the address bar and the
+ * document title follow the card in view, and the position is announced politely.
+ */
+export function DeckControls() {
+  const [announcement, setAnnouncement] = useState("");
+
+  useEffect(() => {
+    const cards = [...document.querySelectorAll<HTMLElement>("[data-fast-card]")];
+    if (cards.length === 0) return;
+    const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+    let current = Math.max(0, cards.findIndex((c) => c.classList.contains("fast-initial")));
+
+    // Fallback for browsers without CSS scroll-initial-target: open a deep link at its card.
+    if (current > 0 && window.scrollY < 1) cards[current]?.scrollIntoView({ block: "start" });
+
+    const show = (index: number) => {
+      const card = cards[index];
+      if (!card || index === current) return;
+      current = index;
+      const slug = card.dataset.slug;
+      if (slug && slug !== "caught-up") {
+        window.history.replaceState(null, "", `/fast/${slug}`);
+        document.title = card.dataset.docTitle ?? document.title;
+      }
+      setAnnouncement(card.dataset.label ?? "You’re all caught up");
+    };
+
+    const go = (index: number) => {
+      const card = cards[Math.max(0, Math.min(cards.length - 1, index))];
+      if (!card) return;
+      card.scrollIntoView({ block: "start", behavior: reducedMotion.matches ? "auto" : "smooth" });
+      card.querySelector<HTMLElement>("[tabindex='-1']")?.focus({ preventScroll: true });
+    };
+
+    // The card crossing the middle of the viewport is the one being read, however tall it is.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) show(cards.findIndex((c) => c === entry.target));
+        }
+      },
+      { rootMargin: "-50% 0px -50% 0px" },
+    );
+    cards.forEach((c) => observer.observe(c));
+
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      if (event.target instanceof HTMLElement && event.target.closest("input, textarea, select, [contenteditable]"))
+        return;
+      let target: number | undefined;
+      if (NEXT_KEYS.has(event.key)) target = current + 1;
+      else if (PREVIOUS_KEYS.has(event.key)) target = current - 1;
+      else if (event.key === "Home") target = 0;
+      else if (event.key === "End") target = cards.length - 1;
+      if (target === undefined) return;
+      event.preventDefault();
+      go(target);
+    };
+
+    const onClick = (event: MouseEvent) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = event.target instanceof Element ? event.target.closest<HTMLElement>("[data-deck-target]") : null;
+      const index = cards.findIndex((c) => c.dataset.slug === link?.dataset.deckTarget);
+      if (!link || index < 0) return; // beyond this page's window: follow the link
+      event.preventDefault();
+      go(index);
+    };
+
+    window.addEventListener("keydown", onKey);
+    document.addEventListener("click", onClick);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("keydown", onKey);
+      document.removeEventListener("click", onClick);
+    };
+  }, []);
+
+  return (
+    <p aria-live="polite" aria-atomic="true" className="sr-only">
+      {announcement}
+    </p>
+  );
+}

@@ -1,0 +1,23 @@
+/** A previous/next link: a real link with JavaScript off; the deck controls make it scroll in place. */
+export function DeckNavLink({
+  href,
+  slug,
+  rel,
+  children,
+}: {
+  href: string;
+  slug: string;
+  rel: "prev" | "next";
+  children: React.ReactNode;
+}) {
+  return (
+    <a
+      href={href}
+      rel={rel}
+      data-deck-target={slug}
+      className="border-rule hover:border-ink bg-page inline-flex min-h-11 items-center rounded-full border px-4 font-semibold"
+    >
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Deck } from "@/lib/fast/deck";
+import { CaughtUpCard } from "./CaughtUpCard";
+import { DeckControls } from "./DeckControls.island";
+import { FastCard } from "./FastCard";
+
+/** The deck: one card per screen, snapping on touch and scroll, with or without JavaScript. */
+export function FastDeck({ deck, endSlot }: { deck: Deck; endSlot?: React.ReactNode }) {
+  const lastNext = deck.cards.at(-1)?.next;
+  return (
+    <div className="fast-deck bg-panel">
+      <h1 className="sr-only">FAST: the news in brief</h1>
+      <p className="sr-only">
+        Use the arrow keys or Page Up and Page Down to move between cards, or the previous and next links on
+        each card.
+      </p>
+      {deck.cards.length === 0 ? (
+        <p className="mx-auto max-w-xl px-4 py-16">No stories have FAST summaries yet.</p>
+      ) : (
+        <ol aria-label="Story cards" className="list-none">
+          {deck.cards.map((card) => (
+            <FastCard
+              key={card.article.slug}
+              card={card}
+              total={deck.total}
+              initial={card.article.slug === deck.current && !(deck.atStart && card.position === 1)}
+            />
+          ))}
+          <CaughtUpCard nextSlug={deck.atEnd ? undefined : lastNext?.slug}>{endSlot}</CaughtUpCard>
+        </ol>
+      )}
+      <DeckControls />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+/** URLs between FAST and the full story, in one place. */
+
+/** The shareable URL of one FAST card. */
+export function fastCardPath(slug: string): string {
+  return `/fast/${slug}`;
+}
+
+/**
+ * The fragment a FAST card adds to the full story's URL. A fragment (not a query) keeps article pages
+ * prerendered, never reaches the server or the canonical URL, and CSS :target shows the return control
+ * with JavaScript off.
+ */
+export const FAST_MARKER = "fast";
+
+export function fromFastPath(articlePath: string): string {
+  return `${articlePath}#${FAST_MARKER}`;
+}
+
+export function summaryViewPath(articlePath: string): string {
+  return `${articlePath}?view=summary`;
+}
