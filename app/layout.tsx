@@ -4,6 +4,7 @@ import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SkipLink } from "@/components/layout/SkipLink";
 import { siteConfig } from "@/lib/config/site";
 import { sans, serif } from "@/lib/fonts";
+import { feedLinks, ogLocale } from "@/lib/seo/metadata";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,6 +13,9 @@ export const metadata: Metadata = {
   description: siteConfig.description,
   applicationName: siteConfig.name,
   robots: { index: true, follow: true, "max-image-preview": "large" },
+  alternates: { canonical: "/", types: feedLinks() },
+  openGraph: { type: "website", siteName: siteConfig.name, locale: ogLocale, url: "/" },
+  twitter: { card: "summary" },
 };
 
 export const viewport: Viewport = {

@@ -5,7 +5,8 @@ import { SEED_PATH } from "./lib/seed";
 const PAGES = {
   home: "/",
   section: "/world",
-  "long headline": "/sport/fixture-underdogs-win-cup-final-after-extraordinary-comeback-in-extra-time-and-penalties-at-packed-national-stadium",
+  "long headline":
+    "/sport/fixture-underdogs-win-cup-final-after-extraordinary-comeback-in-extra-time-and-penalties-at-packed-national-stadium",
   topic: "/topic/mexico",
   article: SEED_PATH,
   "not found": "/world/no-such-story",

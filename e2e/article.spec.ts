@@ -16,7 +16,9 @@ test.describe("the seed article", () => {
     await expect(figure.locator("figcaption")).toHaveText(`${SEED.caption} ${SEED.credit}`);
     const img = figure.getByRole("img");
     await expect(img).toHaveAttribute("alt", /fentanyl/);
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+      .toBeGreaterThan(0);
 
     const paragraphs = await article.locator(".article-body p").allTextContents();
     expect(paragraphs).toEqual(SEED.paragraphs);
@@ -27,7 +29,10 @@ test.describe("the seed article", () => {
     await expect(time).toHaveAttribute("datetime", "2026-01-16T07:41:00+08:00");
     await expect(time).toHaveText("16 Jan 2026, 7:41 am GMT+8");
 
-    await expect(article.getByRole("link", { name: "Mexico", exact: true })).toHaveAttribute("href", "/topic/mexico");
+    await expect(article.getByRole("link", { name: "Mexico", exact: true })).toHaveAttribute(
+      "href",
+      "/topic/mexico",
+    );
   });
 
   test("shows the updated time when an editor set one", async ({ page }) => {

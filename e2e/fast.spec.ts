@@ -9,19 +9,27 @@ const SEED_SLUG = "us-pressing-mexico-to-allow-us-forces-to-fight-cartels";
 test.describe("the FAST deck", () => {
   test("shows every story with a summary, newest first, one card per screen", async ({ page }) => {
     await page.goto("/fast");
-    const slugs = await page.locator("[data-fast-card]").evaluateAll((els) => els.map((e) => e.getAttribute("data-slug")));
+    const slugs = await page
+      .locator("[data-fast-card]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-slug")));
     expect(slugs).toEqual([...FAST_ORDER, "caught-up"]);
     const seed = card(page, SEED_SLUG);
     await expect(seed.getByRole("heading", { level: 2 })).toHaveText(SEED.headline);
     await expect(seed.locator("li")).toHaveCount(5);
     await expect(seed.getByText("5 of 8")).toBeVisible();
-    await expect(seed.getByRole("link", { name: /^Read full story/ })).toHaveAttribute("href", `${SEED_PATH}#fast`);
+    await expect(seed.getByRole("link", { name: /^Read full story/ })).toHaveAttribute(
+      "href",
+      `${SEED_PATH}#fast`,
+    );
     const box = await card(page, first).boundingBox();
     expect(box?.height).toBeGreaterThanOrEqual(page.viewportSize()?.height ?? 0);
     await expect(page.getByRole("heading", { name: "You’re all caught up" })).toBeAttached();
   });
 
-  test("keyboard moves one card at a time; URL, title and announcement follow", async ({ page, isMobile }) => {
+  test("keyboard moves one card at a time; URL, title and announcement follow", async ({
+    page,
+    isMobile,
+  }) => {
     test.skip(isMobile, "keyboard is a desktop concern");
     await page.goto("/fast");
     await page.keyboard.press("ArrowDown");
@@ -42,7 +50,9 @@ test.describe("the FAST deck", () => {
     await card(page, first).getByRole("link", { name: /^Next/ }).click();
     await expectCardInView(page, second);
     await expect(page).toHaveURL(`/fast/${second}`);
-    await card(page, second).getByRole("link", { name: /^Previous/ }).click();
+    await card(page, second)
+      .getByRole("link", { name: /^Previous/ })
+      .click();
     await expectCardInView(page, first);
     await expect(page).toHaveURL(`/fast/${first}`);
   });
@@ -61,7 +71,10 @@ test.describe("the FAST deck", () => {
     await page.goto(`/fast/${SEED_SLUG}`);
     await expectCardInView(page, SEED_SLUG);
     await expect(page).toHaveTitle(`${SEED.headline} | FAST | Dispatch`);
-    await expect(page.locator("link[rel=canonical]")).toHaveAttribute("href", /\/world\/us-pressing-mexico-to-allow-us-forces-to-fight-cartels$/);
+    await expect(page.locator("link[rel=canonical]")).toHaveAttribute(
+      "href",
+      /\/world\/us-pressing-mexico-to-allow-us-forces-to-fight-cartels$/,
+    );
   });
 
   test("a story without a summary has no card and no FAST links", async ({ page, request }) => {
@@ -78,14 +91,18 @@ test.describe("the FAST deck", () => {
     await page.goto("/fast");
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("auto");
     await page.emulateMedia({ reducedMotion: "no-preference" });
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("smooth");
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe(
+      "smooth",
+    );
   });
 });
 
 test.describe("between FAST and the full story", () => {
   test("read the full story, then return to the same card", async ({ page, isMobile }) => {
     await page.goto(`/fast/${SEED_SLUG}`);
-    await card(page, SEED_SLUG).getByRole("link", { name: /^Read full story/ }).click();
+    await card(page, SEED_SLUG)
+      .getByRole("link", { name: /^Read full story/ })
+      .click();
     await expect(page).toHaveURL(`${SEED_PATH}#fast`);
     await expect(page.getByRole("link", { name: /return to FAST/ })).toHaveAccessibleName(
       isMobile ? "Tap here to return to FAST" : "Click here to return to FAST",
@@ -147,7 +164,9 @@ test.describe("the summary toggle", () => {
       await card(page, first).getByRole("link", { name: /^Next/ }).click();
       await expect(page).toHaveURL(`/fast/${second}`);
       await expectCardInView(page, second);
-      await card(page, second).getByRole("link", { name: /^Read full story/ }).click();
+      await card(page, second)
+        .getByRole("link", { name: /^Read full story/ })
+        .click();
       await expect(page.getByRole("link", { name: /return to FAST/ })).toBeVisible();
     });
   });

@@ -5,7 +5,9 @@ test("the home page leads with the newest story and links the seed", async ({ pa
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Top story" })).toBeAttached();
   const lead = page.locator("section[aria-labelledby=lead-heading]");
-  await expect(lead.getByRole("link")).toHaveText("Port reopens after storm closes shipping lanes for three days");
+  await expect(lead.getByRole("link")).toHaveText(
+    "Port reopens after storm closes shipping lanes for three days",
+  );
   await page.getByRole("link", { name: SEED.headline }).click();
   await expect(page).toHaveURL(SEED_PATH);
 });

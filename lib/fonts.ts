@@ -6,7 +6,10 @@ import localFont from "next/font/local";
 
 export const sans = localFont({
   src: [
-    { path: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2", style: "normal" },
+    {
+      path: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+      style: "normal",
+    },
   ],
   variable: "--font-inter",
   weight: "100 900",

@@ -5,6 +5,7 @@ import { PageHeading } from "@/components/listing/PageHeading";
 import { StoryList } from "@/components/listing/StoryList";
 import { findSection, siteConfig } from "@/lib/config/site";
 import { getSectionArticles } from "@/lib/content/api";
+import { listingMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ section: string }> };
 
@@ -17,7 +18,12 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = findSection((await params).section);
   if (!section) return {};
-  return { title: section.name, description: section.description, alternates: { canonical: `/${section.slug}` } };
+  return listingMetadata({
+    title: section.name,
+    description: section.description,
+    path: `/${section.slug}`,
+    section,
+  });
 }
 
 export default async function SectionPage({ params }: Props) {

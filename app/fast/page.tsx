@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { FastDeck } from "@/components/fast/FastDeck";
 import { getFastDeck } from "@/lib/content/api";
+import { listingMetadata } from "@/lib/seo/metadata";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = listingMetadata({
   title: "FAST: the news in brief",
   description: "Bite-sized news: every story summed up on one card. Swipe or scroll through the day’s news.",
-  alternates: { canonical: "/fast" },
-};
+  path: "/fast",
+});
 
 export default async function FastPage() {
   const deck = await getFastDeck();

@@ -9,6 +9,8 @@ import { FastPromo } from "@/components/fast/FastPromo";
 import { FastReturn } from "@/components/fast/FastReturn";
 import { SummaryPoints } from "./SummaryPoints";
 import { SummaryToggle, type ArticleViewMode } from "./SummaryToggle";
+import { ShareBar } from "@/components/share/ShareBar";
+import { absoluteUrl } from "@/lib/config/site";
 
 /**
  * The article: header, hero, then the body or (view "summary") the summary points in its place.
@@ -27,8 +29,12 @@ export function ArticleView({ article, view = "full" }: { article: Article; view
         <p className="text-muted mt-3 font-serif text-xl leading-snug text-pretty sm:text-[1.375rem]">
           {article.standfirst}
         </p>
-        <div className="mt-4">
+        <div className="mt-4 flex flex-col gap-4">
           <ArticleMeta article={article} />
+          <ShareBar
+            target={{ url: absoluteUrl(article.path), title: article.title }}
+            text={article.standfirst}
+          />
         </div>
         {summary ? <SummaryToggle path={article.path} view={view} /> : null}
       </header>

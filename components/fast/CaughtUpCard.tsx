@@ -39,7 +39,10 @@ export function CaughtUpCard({ nextSlug, children }: { nextSlug?: string; childr
               >
                 Back to the first card
               </Link>
-              <Link href="/" className="bg-ink text-page inline-flex min-h-11 items-center rounded-full px-5 font-semibold">
+              <Link
+                href="/"
+                className="bg-ink text-page inline-flex min-h-11 items-center rounded-full px-5 font-semibold"
+              >
                 Go to the front page
               </Link>
             </p>

@@ -17,7 +17,10 @@ export function DeckControls() {
     const cards = [...document.querySelectorAll<HTMLElement>("[data-fast-card]")];
     if (cards.length === 0) return;
     const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
-    let current = Math.max(0, cards.findIndex((c) => c.classList.contains("fast-initial")));
+    let current = Math.max(
+      0,
+      cards.findIndex((c) => c.classList.contains("fast-initial")),
+    );
 
     // Fallback for browsers without CSS scroll-initial-target: open a deep link at its card.
     if (current > 0 && window.scrollY < 1) cards[current]?.scrollIntoView({ block: "start" });
@@ -54,7 +57,10 @@ export function DeckControls() {
 
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
-      if (event.target instanceof HTMLElement && event.target.closest("input, textarea, select, [contenteditable]"))
+      if (
+        event.target instanceof HTMLElement &&
+        event.target.closest("input, textarea, select, [contenteditable]")
+      )
         return;
       let target: number | undefined;
       if (NEXT_KEYS.has(event.key)) target = current + 1;
@@ -68,7 +74,8 @@ export function DeckControls() {
 
     const onClick = (event: MouseEvent) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const link = event.target instanceof Element ? event.target.closest<HTMLElement>("[data-deck-target]") : null;
+      const link =
+        event.target instanceof Element ? event.target.closest<HTMLElement>("[data-deck-target]") : null;
       const index = cards.findIndex((c) => c.dataset.slug === link?.dataset.deckTarget);
       if (!link || index < 0) return; // beyond this page's window: follow the link
       event.preventDefault();

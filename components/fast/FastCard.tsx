@@ -2,7 +2,8 @@ import Image from "next/image";
 import { DateTime } from "@/components/ui/DateTime";
 import type { DeckCard } from "@/lib/fast/deck";
 import { fastCardPath, fromFastPath } from "@/lib/fast/paths";
-import { siteConfig } from "@/lib/config/site";
+import { absoluteUrl, siteConfig } from "@/lib/config/site";
+import { ShareBar } from "@/components/share/ShareBar";
 import { DeckNavLink } from "./DeckNavLink";
 
 /** One FAST card: a whole story on one screen, with its own URL. */
@@ -39,7 +40,10 @@ export function FastCard({ card, total, initial }: { card: DeckCard; total: numb
                 {position} of {total}
               </span>
             </p>
-            <h2 id={headingId} className="mt-2 font-serif text-2xl leading-tight font-bold text-balance sm:text-3xl">
+            <h2
+              id={headingId}
+              className="mt-2 font-serif text-2xl leading-tight font-bold text-balance sm:text-3xl"
+            >
               {article.title}
             </h2>
             <ul className="marker:text-accent mt-4 list-disc space-y-2.5 pl-5 font-serif text-[1.0625rem] leading-snug">
@@ -56,17 +60,28 @@ export function FastCard({ card, total, initial }: { card: DeckCard; total: numb
             >
               Read full story<span className="sr-only">: {article.title}</span>
             </a>
+            <div className="border-rule mt-4 border-t pt-4">
+              <ShareBar target={{ url: absoluteUrl(fastCardPath(article.slug)), title: article.title }} />
+            </div>
           </div>
         </div>
-        <nav aria-label={`Cards around ${position} of ${total}`} className="mt-3 flex justify-between gap-2 text-sm">
+        <nav
+          aria-label={`Cards around ${position} of ${total}`}
+          className="mt-3 flex justify-between gap-2 text-sm"
+        >
           {previous ? (
             <DeckNavLink href={fastCardPath(previous.slug)} slug={previous.slug} rel="prev">
-              <span aria-hidden="true">↑</span> Previous<span className="sr-only"> card: {previous.title}</span>
+              <span aria-hidden="true">↑</span> Previous
+              <span className="sr-only"> card: {previous.title}</span>
             </DeckNavLink>
           ) : (
             <span />
           )}
-          <DeckNavLink href={next ? fastCardPath(next.slug) : "#caught-up"} slug={next?.slug ?? "caught-up"} rel="next">
+          <DeckNavLink
+            href={next ? fastCardPath(next.slug) : "#caught-up"}
+            slug={next?.slug ?? "caught-up"}
+            rel="next"
+          >
             Next<span className="sr-only"> card{next ? `: ${next.title}` : ""}</span>
             <span aria-hidden="true">&nbsp;↓</span>
           </DeckNavLink>

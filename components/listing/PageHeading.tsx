@@ -1,4 +1,12 @@
-export function PageHeading({ kicker, title, description }: { kicker?: string; title: string; description?: string }) {
+export function PageHeading({
+  kicker,
+  title,
+  description,
+}: {
+  kicker?: string;
+  title: string;
+  description?: string;
+}) {
   return (
     <header className="border-ink mt-6 mb-2 border-b-4 pb-3 sm:mt-10">
       {kicker ? <p className="text-accent text-xs font-bold tracking-wider uppercase">{kicker}</p> : null}

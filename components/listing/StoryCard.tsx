@@ -39,7 +39,9 @@ export function StoryCard({
             {article.title}
           </Link>
         </Heading>
-        {lead ? <p className="text-muted mt-2 font-serif text-lg leading-snug">{article.standfirst}</p> : null}
+        {lead ? (
+          <p className="text-muted mt-2 font-serif text-lg leading-snug">{article.standfirst}</p>
+        ) : null}
         <p className="text-muted mt-2 text-xs">
           <DateTime iso={article.published} />
         </p>

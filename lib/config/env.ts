@@ -7,7 +7,10 @@ import { z } from "zod";
 
 const schema = z.object({
   SITE_URL: z
-    .url({ protocol: /^https?$/, error: "SITE_URL must be an absolute http(s) URL, e.g. https://news.example.com" })
+    .url({
+      protocol: /^https?$/,
+      error: "SITE_URL must be an absolute http(s) URL, e.g. https://news.example.com",
+    })
     .default("http://localhost:3000"),
   SITE_TIME_ZONE: z
     .string()

@@ -36,7 +36,9 @@ export async function getAllTopics(): Promise<Topic[]> {
   return [...(await getIndex()).topics.values()];
 }
 
-export async function getTopicArticles(slug: string): Promise<{ topic: Topic; articles: Article[] } | undefined> {
+export async function getTopicArticles(
+  slug: string,
+): Promise<{ topic: Topic; articles: Article[] } | undefined> {
   const index = await getIndex();
   const topic = index.topics.get(slug);
   if (!topic) return undefined;

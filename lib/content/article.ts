@@ -8,6 +8,9 @@ export type HeroImage = {
   url: string;
   width: number;
   height: number;
+  /** File size and MIME type, for feed enclosures. */
+  bytes: number;
+  type: string;
   alt: string;
   caption: string;
   credit: string;

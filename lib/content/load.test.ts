@@ -43,7 +43,8 @@ async function problemsOf(dirs: string[]): Promise<string[]> {
   try {
     await loadContent(dirs);
   } catch (error) {
-    if (error instanceof ContentError) return error.problems.map((p) => `${p.file}|${p.field ?? ""}|${p.message}`);
+    if (error instanceof ContentError)
+      return error.problems.map((p) => `${p.file}|${p.field ?? ""}|${p.message}`);
     throw error;
   }
   return [];
@@ -120,7 +121,10 @@ describe("loadContent", () => {
   });
 
   it("keeps the seed's sentences word for word", () => {
-    const seed = readFileSync(path.join(SEED_DIR, "world/us-pressing-mexico-to-allow-us-forces-to-fight-cartels.md"), "utf8");
+    const seed = readFileSync(
+      path.join(SEED_DIR, "world/us-pressing-mexico-to-allow-us-forces-to-fight-cartels.md"),
+      "utf8",
+    );
     expect(seed).toContain(
       "WASHINGTON: The United States is intensifying pressure on Mexico to allow US military forces to conduct joint operations to dismantle fentanyl labs inside the country, the New York Times reported on Thursday (Jan 15), citing US officials.",
     );

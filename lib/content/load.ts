@@ -84,11 +84,16 @@ async function readArticle(dir: string, file: string) {
 
 type HeroResult = { ok: true; hero: HeroImage } | { ok: false; message: string };
 
-async function loadHero(dir: string, article: ParsedArticle, media: Map<string, string>): Promise<HeroResult> {
+async function loadHero(
+  dir: string,
+  article: ParsedArticle,
+  media: Map<string, string>,
+): Promise<HeroResult> {
   const { src, alt, caption, credit } = article.hero;
   const imagesDir = path.join(dir, "images");
   const file = path.resolve(dir, src);
-  if (!file.startsWith(imagesDir + path.sep)) return { ok: false, message: "must stay inside the images folder" };
+  if (!file.startsWith(imagesDir + path.sep))
+    return { ok: false, message: "must stay inside the images folder" };
   const bytes = await fs.readFile(file).catch(() => undefined);
   if (!bytes) {
     const where = path.relative(process.cwd(), imagesDir) || ".";
@@ -101,7 +106,18 @@ async function loadHero(dir: string, article: ParsedArticle, media: Map<string, 
   const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
   const url = `/media/${hash}/${path.basename(file)}`;
   media.set(url, file);
-  return { ok: true, hero: { url, width: meta.width, height: meta.height, alt, caption, credit } };
+  const type = `image/${meta.format ?? "jpeg"}`;
+  const hero = {
+    url,
+    width: meta.width,
+    height: meta.height,
+    bytes: bytes.length,
+    type,
+    alt,
+    caption,
+    credit,
+  };
+  return { ok: true, hero };
 }
 
 function toArticle(a: ParsedArticle, hero: HeroImage): Article {

@@ -36,12 +36,12 @@ describe("renderMarkdown", () => {
     '<a href="javascript:alert(1)">x</a>',
     '<div style="background:url(javascript:alert(1))">x</div>',
     "<svg><script>alert(1)</script></svg>",
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     "<style>body{display:none}</style>",
     '<form action="https://evil.example"><input name=q></form>',
     "<<script>script>alert(1)<</script>/script>",
     '"><img src=x onerror=alert(1)>',
-    "[x](https://example.com \"title\" onmouseover=alert(1))",
+    '[x](https://example.com "title" onmouseover=alert(1))',
     "<object data=x></object><embed src=x>",
   ];
 

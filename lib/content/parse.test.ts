@@ -67,7 +67,9 @@ describe("parseArticle", () => {
   });
 
   it("rejects an unknown section and lists the allowed ones", () => {
-    expect(problems(doc({ section: "wrold" }))[0]).toMatch(/^world\/a-story.md: section: must be one of: world, /);
+    expect(problems(doc({ section: "wrold" }))[0]).toMatch(
+      /^world\/a-story.md: section: must be one of: world, /,
+    );
   });
 
   it("suggests the field an editor meant when a key is misspelt", () => {
@@ -75,9 +77,9 @@ describe("parseArticle", () => {
       "world/a-story.md: standfirst: is required",
       'world/a-story.md: standfrist: is not a known field (did you mean "standfirst"?)',
     ]);
-    expect(problems(doc({ hero: "\n  src: images/a.jpg\n  alt: A\n  caption: C\n  credit: X\n  credti: Y" }))).toEqual([
-      'world/a-story.md: hero.credti: is not a known field (did you mean "credit"?)',
-    ]);
+    expect(
+      problems(doc({ hero: "\n  src: images/a.jpg\n  alt: A\n  caption: C\n  credit: X\n  credti: Y" })),
+    ).toEqual(['world/a-story.md: hero.credti: is not a known field (did you mean "credit"?)']);
   });
 
   it.each([
@@ -120,7 +122,9 @@ describe("parseArticle", () => {
     expect(problems(doc({ topics: "\n  - Mexico\n  - mexico" }))).toEqual([
       "world/a-story.md: topics: must not repeat a topic",
     ]);
-    expect(problems(doc({ topics: "Mexico" }))).toEqual(["world/a-story.md: topics: must be a list of topics"]);
+    expect(problems(doc({ topics: "Mexico" }))).toEqual([
+      "world/a-story.md: topics: must be a list of topics",
+    ]);
   });
 
   it("requires the body to begin with the dateline", () => {
@@ -135,7 +139,9 @@ describe("parseArticle", () => {
 
   it("reports invalid YAML with its line in the file", () => {
     const raw = "---\ntitle: ok\nstandfirst: [unclosed\n---\nBody";
-    expect(problems(raw)[0]).toMatch(/^world\/a-story.md: front matter is not valid YAML: .*\(line \d+ of the file\)/);
+    expect(problems(raw)[0]).toMatch(
+      /^world\/a-story.md: front matter is not valid YAML: .*\(line \d+ of the file\)/,
+    );
   });
 
   it("reports a missing front matter, an empty body, a binary file and a bad file name", () => {

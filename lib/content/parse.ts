@@ -5,7 +5,14 @@ import matter from "gray-matter";
 import yaml from "js-yaml";
 import type { z } from "zod";
 import { closest, type ContentProblem } from "./problems";
-import { FRONT_MATTER_KEYS, HERO_KEYS, SLUG_MAX, SLUG_PATTERN, frontMatterSchema, type FrontMatter } from "./schema";
+import {
+  FRONT_MATTER_KEYS,
+  HERO_KEYS,
+  SLUG_MAX,
+  SLUG_PATTERN,
+  frontMatterSchema,
+  type FrontMatter,
+} from "./schema";
 
 export type ParsedArticle = FrontMatter & {
   slug: string;
@@ -23,7 +30,9 @@ const matterOptions = {
 };
 
 function toObject(value: unknown): object {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : { __notAMapping: value };
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? value
+    : { __notAMapping: value };
 }
 
 export function slugFromFile(file: string): string {

@@ -28,12 +28,15 @@ function isRealDateTime(iso: string): boolean {
   return sameDay && h < 24 && mi < 60 && !Number.isNaN(Date.parse(iso));
 }
 
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 function text(max: number) {
   return z
     .string({ error: required("must be text") })
     .trim()
     .min(1, { error: "must not be empty" })
-    .max(max, { error: `must be at most ${max} characters` });
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((s) => !CONTROL.test(s), { error: "must not contain control characters" });
 }
 
 export const SUMMARY_POINT_MAX = 200;

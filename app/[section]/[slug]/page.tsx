@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
+import { JsonLd } from "@/components/seo/JsonLd";
 import { getAllArticles, getArticle } from "@/lib/content/api";
+import { articleMetadata } from "@/lib/seo/metadata";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/jsonld";
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
@@ -14,17 +17,17 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
   const article = await getArticle(section, slug);
-  if (!article) return {};
-  return {
-    title: article.title,
-    description: article.standfirst,
-    alternates: { canonical: article.path },
-  };
+  return article ? articleMetadata(article) : {};
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params;
   const article = await getArticle(section, slug);
   if (!article) notFound();
-  return <ArticleView article={article} />;
+  return (
+    <>
+      <JsonLd data={[newsArticleJsonLd(article), breadcrumbJsonLd(article)]} />
+      <ArticleView article={article} />
+    </>
+  );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FastDeck } from "@/components/fast/FastDeck";
 import { getArticleBySlug, getFastArticles, getFastDeck } from "@/lib/content/api";
-import { fastCardPath } from "@/lib/fast/paths";
+import { fastCardMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -14,14 +14,7 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getArticleBySlug((await params).slug);
-  if (!article?.summary) return {};
-  return {
-    title: `${article.title} | FAST`,
-    description: article.summary[0] ?? article.standfirst,
-    // The card is a view of the story: search engines should credit the full article.
-    alternates: { canonical: article.path },
-    openGraph: { url: fastCardPath(article.slug) },
-  };
+  return article?.summary ? fastCardMetadata(article) : {};
 }
 
 export default async function FastCardPage({ params }: Props) {

@@ -4,6 +4,7 @@ import { Container } from "@/components/layout/Container";
 import { PageHeading } from "@/components/listing/PageHeading";
 import { StoryList } from "@/components/listing/StoryList";
 import { getAllTopics, getTopicArticles } from "@/lib/content/api";
+import { listingMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ topic: string }> };
 
@@ -16,11 +17,11 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await getTopicArticles((await params).topic);
   if (!found) return {};
-  return {
+  return listingMetadata({
     title: found.topic.name,
     description: `The latest news about ${found.topic.name}.`,
-    alternates: { canonical: `/topic/${found.topic.slug}` },
-  };
+    path: `/topic/${found.topic.slug}`,
+  });
 }
 
 export default async function TopicPage({ params }: Props) {

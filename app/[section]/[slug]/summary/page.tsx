@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
 import { getAllArticles, getArticle } from "@/lib/content/api";
+import { articleMetadata } from "@/lib/seo/metadata";
 
 /**
  * The summary view of an article. Readers reach it as /{section}/{slug}?view=summary (a rewrite in
@@ -20,12 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
   const article = await getArticle(section, slug);
   if (!article) return {};
-  if (!article.summary) return { title: article.title, description: article.standfirst, alternates: { canonical: article.path } };
-  return {
-    title: `Summary: ${article.title}`,
-    description: article.standfirst,
-    alternates: { canonical: article.path },
-  };
+  const metadata = articleMetadata(article);
+  return article.summary ? { ...metadata, title: `Summary: ${article.title}` } : metadata;
 }
 
 export default async function ArticleSummaryPage({ params }: Props) {

@@ -1,0 +1,17 @@
+import { siteConfig } from "@/lib/config/site";
+import { getAllArticles } from "@/lib/content/api";
+import { buildRss } from "@/lib/feeds/rss";
+import { xmlResponse } from "@/lib/feeds/xml";
+
+export const dynamic = "force-static";
+
+export async function GET() {
+  const rss = buildRss({
+    title: `${siteConfig.name}: latest news`,
+    description: siteConfig.description,
+    path: "/",
+    feedPath: "/feed.xml",
+    articles: await getAllArticles(),
+  });
+  return xmlResponse(rss, "application/rss+xml");
+}

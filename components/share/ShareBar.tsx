@@ -1,0 +1,33 @@
+import { shareLinks, type ShareTarget } from "@/lib/share/links";
+import { ShareActions } from "./ShareActions.island";
+import { ShareIcon } from "./ShareIcon";
+
+const BUTTON =
+  "border-rule hover:border-ink hover:text-accent inline-flex size-11 items-center justify-center rounded-full border";
+
+/**
+ * Share controls for one canonical URL. The network links work with JavaScript off; the island adds
+ * the system share sheet (where the browser has one) and Copy link.
+ */
+export function ShareBar({ target, text }: { target: ShareTarget; text?: string }) {
+  return (
+    <div role="group" aria-label="Share this story" className="flex flex-wrap items-center gap-2">
+      <ShareActions url={target.url} title={target.title} text={text} buttonClass={BUTTON} />
+      <ul className="flex flex-wrap gap-2">
+        {shareLinks(target).map((link) => (
+          <li key={link.network}>
+            <a
+              href={link.href}
+              aria-label={`Share on ${link.label}`}
+              title={`Share on ${link.label}`}
+              {...(link.external ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+              className={BUTTON}
+            >
+              <ShareIcon name={link.network} />
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/** RSS 2.0 feeds built with the maintained `feed` library, never string templates. */
+import { Feed } from "feed";
+import type { Article } from "@/lib/content/article";
+import { renderMarkdown } from "@/lib/content/markdown";
+import { absoluteUrl, siteConfig } from "@/lib/config/site";
+import { xmlSafe } from "./xml";
+
+export const FEED_ITEMS = 50;
+
+export function buildRss(opts: {
+  title: string;
+  description: string;
+  path: string;
+  feedPath: string;
+  articles: Article[];
+}): string {
+  const articles = opts.articles.slice(0, FEED_ITEMS);
+  const newest = articles[0];
+  const feed = new Feed({
+    title: xmlSafe(opts.title),
+    description: xmlSafe(opts.description),
+    id: absoluteUrl(opts.path),
+    link: absoluteUrl(opts.path),
+    language: siteConfig.locale,
+    image: absoluteUrl("/logo.png"),
+    favicon: absoluteUrl("/icon.svg"),
+    copyright: `© ${siteConfig.name}`,
+    updated: newest ? new Date(newest.updated ?? newest.published) : new Date(0),
+    generator: siteConfig.name,
+    feedLinks: { rss: absoluteUrl(opts.feedPath) },
+  });
+  for (const a of articles) {
+    const url = absoluteUrl(a.path);
+    feed.addItem({
+      id: url,
+      guid: url,
+      link: url,
+      title: xmlSafe(a.title),
+      description: xmlSafe(a.standfirst),
+      content: xmlSafe(renderMarkdown(a.body, { dateline: a.dateline })),
+      author: [{ name: xmlSafe(a.byline ?? a.source ?? siteConfig.name) }],
+      date: new Date(a.updated ?? a.published),
+      published: new Date(a.published),
+      category: [a.section.name, ...a.topics.map((t) => t.name)].map((name) => ({ name: xmlSafe(name) })),
+      image: { url: absoluteUrl(a.hero.url), type: a.hero.type, length: a.hero.bytes },
+    });
+  }
+  return feed.rss2();
+}

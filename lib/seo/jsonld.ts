@@ -1,0 +1,77 @@
+/**
+ * Structured data (schema.org) for articles, and a serialiser that is safe inside a <script> tag.
+ */
+import type { Article } from "@/lib/content/article";
+import { absoluteUrl, siteConfig } from "@/lib/config/site";
+
+type JsonLdObject = Record<string, unknown>;
+
+/** next/image URLs of the hero at the widths search engines like (16:9, 4:3, 1:1 crops are theirs to make). */
+function heroImages(article: Article): string[] {
+  return [1600, 1280, 768].map((w) =>
+    absoluteUrl(`/_next/image?url=${encodeURIComponent(article.hero.url)}&w=${w}&q=75`),
+  );
+}
+
+export function publisherJsonLd(): JsonLdObject {
+  return {
+    "@type": "NewsMediaOrganization",
+    name: siteConfig.name,
+    url: absoluteUrl("/"),
+    logo: { "@type": "ImageObject", url: absoluteUrl("/logo.png"), width: 512, height: 512 },
+  };
+}
+
+export function newsArticleJsonLd(article: Article): JsonLdObject {
+  const url = absoluteUrl(article.path);
+  const author = article.byline
+    ? { "@type": "Person", name: article.byline }
+    : { "@type": "Organization", name: article.source ?? siteConfig.name };
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    description: article.standfirst,
+    image: [absoluteUrl(article.hero.url), ...heroImages(article)],
+    datePublished: article.published,
+    dateModified: article.updated ?? article.published,
+    author: [author],
+    creditText: article.source,
+    publisher: publisherJsonLd(),
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    articleSection: article.section.name,
+    keywords: article.topics.map((t) => t.name),
+    isAccessibleForFree: true,
+    inLanguage: siteConfig.locale,
+  };
+}
+
+export function breadcrumbJsonLd(article: Article): JsonLdObject {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: [
+      {
+        "@type": "ListItem",
+        position: 1,
+        name: article.section.name,
+        item: absoluteUrl(`/${article.section.slug}`),
+      },
+      { "@type": "ListItem", position: 2, name: article.title, item: absoluteUrl(article.path) },
+    ],
+  };
+}
+
+/**
+ * JSON for an inline <script type="application/ld+json">: `<`, `>`, `&` and the JavaScript line
+ * separators are escaped, so no content can close the script element or break out of it.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
