@@ -40,7 +40,7 @@ export default defineConfig({
     url: `${baseURL}/`,
     timeout: 300_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
     env: {
       CONTENT_DIR: ["content", "e2e/fixtures/content"].join(path.delimiter),
       NEXT_DIST_DIR: ".next-e2e",
