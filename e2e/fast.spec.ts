@@ -15,7 +15,7 @@ test.describe("the FAST deck", () => {
     expect(slugs).toEqual([...FAST_ORDER, "caught-up"]);
     const seed = card(page, SEED_SLUG);
     await expect(seed.getByRole("heading", { level: 2 })).toHaveText(SEED.headline);
-    await expect(seed.locator("li")).toHaveCount(5);
+    await expect(seed.getByRole("list", { name: "Summary points" }).getByRole("listitem")).toHaveCount(5);
     await expect(seed.getByText("5 of 8")).toBeVisible();
     await expect(seed.getByRole("link", { name: /^Read full story/ })).toHaveAttribute(
       "href",

@@ -17,6 +17,15 @@ const schema = z.object({
     .refine(isTimeZone, { error: "SITE_TIME_ZONE must be an IANA time zone such as Asia/Singapore" })
     .default("Asia/Singapore"),
   CONTENT_DIR: z.string().min(1).default("content"),
+  DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must be a postgres:// URL (leave it unset for SQLite)" })
+    .optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Dispatch newsletters <newsletters@localhost>"),
+  /** Proxies in front of the app that append to X-Forwarded-For (nginx, a CDN); 0 when serving directly. */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -38,6 +47,11 @@ function readEnv() {
   return {
     siteUrl: e.SITE_URL.replace(/\/+$/, ""),
     timeZone: e.SITE_TIME_ZONE,
+    dataDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    trustedProxies: e.TRUSTED_PROXIES,
     /** One or more content folders, separated like PATH (tests add fixtures beside the real content). */
     contentDirs: e.CONTENT_DIR.split(path.delimiter)
       .filter(Boolean)

@@ -23,6 +23,11 @@ export const siteConfig = {
     { slug: "tech", name: "Science & Tech", description: "Science, technology and the people behind them." },
     { slug: "sport", name: "Sport", description: "Results, previews and the stories behind the games." },
   ],
+  newsletters: [
+    { id: "morning-brief", name: "Morning Brief", description: "The day’s top stories, before breakfast." },
+    { id: "evening-brief", name: "Evening Brief", description: "What happened today, and what it means." },
+    { id: "breaking-news", name: "Breaking News", description: "Major stories as they break. A few a month." },
+  ],
   links: {
     newsletterSignup: "/newsletter",
     appStore: "https://apps.apple.com/app/id0000000000",
@@ -37,12 +42,15 @@ export const siteConfig = {
   locale: string;
   timeZone: string;
   sections: readonly SectionConfig[];
+  newsletters: readonly { id: string; name: string; description: string }[];
   links: Record<string, string>;
 };
 
 export type SectionSlug = (typeof siteConfig.sections)[number]["slug"];
 
 export const sectionSlugs = siteConfig.sections.map((s) => s.slug);
+
+export const newsletterIds = siteConfig.newsletters.map((n) => n.id);
 
 export function findSection(slug: string): SectionConfig | undefined {
   return siteConfig.sections.find((s) => s.slug === slug);
