@@ -24,6 +24,8 @@ const schema = z.object({
     .optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Dispatch newsletters <newsletters@localhost>"),
+  /** Signup attempts allowed per client IP in ten minutes. */
+  SIGNUP_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
   /** Proxies in front of the app that append to X-Forwarded-For (nginx, a CDN); 0 when serving directly. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
 });
@@ -52,6 +54,8 @@ function readEnv() {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     trustedProxies: e.TRUSTED_PROXIES,
+    signupLimitPerIp: e.SIGNUP_LIMIT_PER_IP,
+    outboxDir: path.join(path.resolve(/* turbopackIgnore: true */ process.cwd(), e.DATA_DIR), "outbox"),
     /** One or more content folders, separated like PATH (tests add fixtures beside the real content). */
     contentDirs: e.CONTENT_DIR.split(path.delimiter)
       .filter(Boolean)

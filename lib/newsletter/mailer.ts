@@ -1,0 +1,35 @@
+/**
+ * Mail through nodemailer: SMTP when SMTP_URL is set; otherwise each message is written as an .eml
+ * file to the outbox folder and its links are logged, so a fresh machine can confirm a signup.
+ * Logs never contain an address.
+ */
+import { randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import nodemailer from "nodemailer";
+
+export type Mail = { to: string; subject: string; text: string; html: string; headers: Record<string, string> };
+
+export type Mailer = { send(mail: Mail): Promise<void> };
+
+export function createMailer(opts: { smtpUrl?: string; outboxDir: string; from: string }): Mailer {
+  if (opts.smtpUrl) {
+    const transport = nodemailer.createTransport(opts.smtpUrl);
+    return {
+      async send(mail) {
+        await transport.sendMail({ from: opts.from, ...mail });
+      },
+    };
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(mail) {
+      const info = await transport.sendMail({ from: opts.from, ...mail });
+      await fs.mkdir(opts.outboxDir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
+      await fs.writeFile(path.join(opts.outboxDir, name), info.message);
+      const links = mail.text.match(/https?:\/\/\S+\/newsletter\/\S+/g) ?? [];
+      console.info(`newsletter: wrote ${name} to the outbox (no SMTP_URL set); links: ${links.join(" ")}`);
+    },
+  };
+}

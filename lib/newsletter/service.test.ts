@@ -1,0 +1,150 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/lib/db/database";
+import { createMailer } from "./mailer";
+import { MESSAGES, subscribe, type Deps } from "./service";
+import { SubscriptionStore } from "./store";
+
+type Received = { to: string[]; data: string };
+
+/** A real SMTP server on loopback; addresses on the "refuse.example" domain are rejected. */
+function startSmtp(): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.endsWith("@refuse.example")) callback(new Error("mailbox unavailable"));
+      else callback();
+    },
+    onData(stream, session, callback) {
+      let data = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => (data += chunk));
+      stream.on("end", () => {
+        // Unfold header lines (RFC 5322) so tests read each header whole.
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: data.replace(/=\r\n/g, "").replace(/=3D/g, "=").replace(/\r\n[ \t]+/g, " ") });
+        callback();
+      });
+    },
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const address: AddressInfo | string | null = server.server.address();
+      resolve({ server, port: typeof address === "object" && address ? address.port : 0, received });
+    });
+  });
+}
+
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let db: Db;
+let deps: Deps;
+let clock = new Date("2026-11-28T10:00:00Z");
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  db = await openDatabase({ sqliteFile: path.join(mkdtempSync(path.join(os.tmpdir(), "dispatch-svc-")), "t.sqlite") });
+  const store = new SubscriptionStore(db);
+  deps = {
+    store: async () => store,
+    mailer: createMailer({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, outboxDir: "/nonexistent", from: "Dispatch <n@localhost>" }),
+    now: () => clock,
+  };
+});
+
+afterAll(async () => {
+  await db.destroy();
+  await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+});
+
+const input = (email: string, extra: Partial<{ lists: string[]; honeypot: string }> = {}) => ({
+  email,
+  lists: ["morning-brief"],
+  honeypot: "",
+  ...extra,
+});
+
+async function rows() {
+  return db.selectFrom("subscriptions").selectAll().execute();
+}
+
+describe("subscribe over real SMTP", () => {
+  it("stores a pending signup and sends a confirmation with one-click unsubscribe headers", async () => {
+    const state = await subscribe(input("  Reader@Example.com "), "203.0.113.1", deps);
+    expect(state).toMatchObject({ status: "success", message: MESSAGES.checkInbox("reader@example.com") });
+    const mail = smtp.received.at(-1);
+    expect(mail?.to).toEqual(["reader@example.com"]);
+    expect(mail?.data).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/newsletter\/one-click\?token=\d+\.[\w-]+>/m);
+    expect(mail?.data).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+    expect(mail?.data).toMatch(/\/newsletter\/confirm\?token=[\w-]{43}/);
+    expect((await rows()).map((r) => [r.email, r.status])).toEqual([["reader@example.com", "pending"]]);
+  });
+
+  it("answers a repeat signup the same way without sending again", async () => {
+    const before = smtp.received.length;
+    const state = await subscribe(input("reader@example.com"), "203.0.113.1", deps);
+    expect(state.status).toBe("success");
+    expect(smtp.received.length).toBe(before);
+    expect(await rows()).toHaveLength(1);
+  });
+
+  it("keeps the signup and says so truthfully when the mail server refuses", async () => {
+    const state = await subscribe(input("someone@refuse.example"), "203.0.113.2", deps);
+    expect(state).toMatchObject({ status: "error", message: MESSAGES.mailFailed, values: { email: "someone@refuse.example" } });
+    const row = (await rows()).find((r) => r.email === "someone@refuse.example");
+    expect(row).toMatchObject({ status: "pending", last_sent_at: null });
+  });
+
+  it("refuses a filled honeypot, a bad address and no list, storing nothing", async () => {
+    const before = (await rows()).length;
+    expect(await subscribe(input("bot@example.com", { honeypot: "http://spam" }), "203.0.113.3", deps)).toMatchObject({
+      status: "error",
+      message: MESSAGES.honeypot,
+    });
+    expect(await subscribe(input("not-an-address"), "203.0.113.3", deps)).toMatchObject({
+      status: "error",
+      errors: { email: "Enter an email address like name@example.com." },
+      values: { email: "not-an-address" },
+    });
+    expect(await subscribe(input("x@example.com", { lists: [] }), "203.0.113.3", deps)).toMatchObject({
+      errors: { lists: "Choose at least one newsletter." },
+    });
+    expect(await rows()).toHaveLength(before);
+  });
+
+  it("limits attempts per address and per connection", async () => {
+    clock = new Date("2026-11-28T12:00:00Z");
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push((await subscribe(input("limit@example.com"), `198.51.100.${i}`, deps)).message);
+    expect(results.at(-1)).toBe(MESSAGES.tooManyForAddress);
+    const ip = [];
+    for (let i = 0; i < 11; i++) ip.push((await subscribe(input(`ip${i}@example.com`), "192.0.2.9", deps)).message);
+    expect(ip.at(-1)).toBe(MESSAGES.tooManyFromIp);
+    expect((await rows()).some((r) => r.email === "ip10@example.com")).toBe(false);
+  });
+
+  it("says signups are unavailable when the database is, and logs no address", async () => {
+    const broken: Deps = { ...deps, store: async () => Promise.reject(new Error("SQLITE_CANTOPEN")) };
+    expect(await subscribe(input("down@example.com"), "203.0.113.4", broken)).toMatchObject({
+      status: "error",
+      message: MESSAGES.unavailable,
+      values: { email: "down@example.com" },
+    });
+  });
+});
+
+describe("the outbox mailer (no SMTP_URL)", () => {
+  it("writes each message as an .eml file", async () => {
+    const outbox = mkdtempSync(path.join(os.tmpdir(), "dispatch-outbox-"));
+    const mailer = createMailer({ outboxDir: outbox, from: "Dispatch <n@localhost>" });
+    await mailer.send({ to: "a@example.com", subject: "Hi", text: "See http://localhost:3000/newsletter/confirm?token=abc", html: "<p>Hi</p>", headers: {} });
+    const files = readdirSync(outbox);
+    expect(files).toHaveLength(1);
+    expect(readFileSync(path.join(outbox, files[0] ?? ""), "utf8")).toMatch(/^Subject: Hi$/m);
+  });
+});
