@@ -14,6 +14,10 @@ const nextConfig: NextConfig = {
     // Media URLs carry a content hash, so optimised copies never go stale.
     minimumCacheTTL: 31_536_000,
   },
+  experimental: {
+    // Newsletter forms are a few hundred bytes; refuse anything near this before parsing it.
+    serverActions: { bodySizeLimit: "16kb" },
+  },
   async rewrites() {
     return {
       beforeFiles: [

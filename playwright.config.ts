@@ -10,6 +10,8 @@ export const executablePath =
   process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 const PORT = Number(process.env.E2E_PORT || 3100);
+/** Where the server under test keeps its SQLite database and mail outbox (emptied before each run). */
+export const E2E_DATA_DIR = path.resolve(".e2e-data");
 export const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -46,6 +48,9 @@ export default defineConfig({
       NEXT_DIST_DIR: ".next-e2e",
       NEXT_TELEMETRY_DISABLED: "1",
       SITE_URL: baseURL,
+      DATA_DIR: E2E_DATA_DIR,
+      // Every test posts from 127.0.0.1; the per-IP limit has its own unit test.
+      SIGNUP_LIMIT_PER_IP: "1000",
     },
   },
 });

@@ -1,6 +1,7 @@
 import { Container } from "@/components/layout/Container";
 import { StoryCard } from "@/components/listing/StoryCard";
 import { StoryList } from "@/components/listing/StoryList";
+import { SignupBlocks } from "@/components/signup/SignupBlocks";
 import { siteConfig } from "@/lib/config/site";
 import { getAllArticles } from "@/lib/content/api";
 
@@ -25,6 +26,9 @@ export default async function HomePage() {
         </h2>
         <StoryList articles={rest.slice(0, LATEST_COUNT)} empty="No other stories yet." headingLevel={3} />
       </section>
+      <div className="mt-12">
+        <SignupBlocks />
+      </div>
     </Container>
   );
 }

@@ -5,7 +5,7 @@
  * on first use on a machine with the internet.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
 const system = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -17,6 +17,9 @@ if (!existsSync(system) && !existsSync(chromium.executablePath())) {
     process.exit(install.status ?? 1);
   }
 }
+
+// A fresh database and mail outbox for every run (see E2E_DATA_DIR in playwright.config.ts).
+rmSync(".e2e-data", { recursive: true, force: true });
 
 const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
   stdio: "inherit",

@@ -8,6 +8,10 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then exec "$@"; fi
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+  if [ -n "${REQUIRE_POSTGRES:-}" ]; then
+    echo "with-postgres: REQUIRE_POSTGRES is set but PostgreSQL is not installed" >&2
+    exit 1
+  fi
   echo "with-postgres: PostgreSQL is not installed; running without it" >&2
   exec "$@"
 fi

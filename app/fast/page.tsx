@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { FastDeck } from "@/components/fast/FastDeck";
+import { SignupBlocks } from "@/components/signup/SignupBlocks";
 import { getFastDeck } from "@/lib/content/api";
 import { listingMetadata } from "@/lib/seo/metadata";
 
@@ -12,5 +13,5 @@ export const metadata: Metadata = listingMetadata({
 export default async function FastPage() {
   const deck = await getFastDeck();
   if (!deck) throw new Error("unreachable: the deck without a slug always exists");
-  return <FastDeck deck={deck} />;
+  return <FastDeck deck={deck} endSlot={<SignupBlocks layout="stack" />} />;
 }

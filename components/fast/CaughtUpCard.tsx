@@ -48,7 +48,7 @@ export function CaughtUpCard({ nextSlug, children }: { nextSlug?: string; childr
             </p>
           </>
         )}
-        {children}
+        {children ? <div className="mt-8">{children}</div> : null}
       </section>
     </li>
   );

@@ -46,7 +46,10 @@ export function FastCard({ card, total, initial }: { card: DeckCard; total: numb
             >
               {article.title}
             </h2>
-            <ul aria-label="Summary points" className="marker:text-accent mt-4 list-disc space-y-2.5 pl-5 font-serif text-[1.0625rem] leading-snug">
+            <ul
+              aria-label="Summary points"
+              className="marker:text-accent mt-4 list-disc space-y-2.5 pl-5 font-serif text-[1.0625rem] leading-snug"
+            >
               {article.summary.map((point) => (
                 <li key={point}>{point}</li>
               ))}

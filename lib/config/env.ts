@@ -20,9 +20,14 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must be a postgres:// URL (leave it unset for SQLite)" })
+    .regex(/^postgres(ql)?:\/\//, {
+      error: "DATABASE_URL must be a postgres:// URL (leave it unset for SQLite)",
+    })
     .optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: "SMTP_URL must be an smtp:// or smtps:// URL" })
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Dispatch newsletters <newsletters@localhost>"),
   /** Signup attempts allowed per client IP in ten minutes. */
   SIGNUP_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),

@@ -26,7 +26,11 @@ export const siteConfig = {
   newsletters: [
     { id: "morning-brief", name: "Morning Brief", description: "The day’s top stories, before breakfast." },
     { id: "evening-brief", name: "Evening Brief", description: "What happened today, and what it means." },
-    { id: "breaking-news", name: "Breaking News", description: "Major stories as they break. A few a month." },
+    {
+      id: "breaking-news",
+      name: "Breaking News",
+      description: "Major stories as they break. A few a month.",
+    },
   ],
   links: {
     newsletterSignup: "/newsletter",

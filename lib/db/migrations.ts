@@ -35,7 +35,9 @@ export const migrations: Record<string, Migration> = {
         .addColumn("value", "text", (c) => c.notNull())
         .execute();
       // The key that signs unsubscribe links: made once, shared by every instance through the database.
-      await sql`insert into settings (name, value) values ('unsubscribe_key', ${randomBytes(32).toString("base64url")})`.execute(db);
+      await sql`insert into settings (name, value) values ('unsubscribe_key', ${randomBytes(32).toString("base64url")})`.execute(
+        db,
+      );
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable("settings").execute();

@@ -30,7 +30,11 @@ function html(paragraphs: string[], action?: { href: string; label: string }, fo
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a">${p}${a}${footer ?? ""}</body></html>`;
 }
 
-export function confirmationEmail(to: string, lists: string[], tokens: { confirm: string; unsubscribe: string }): Mail {
+export function confirmationEmail(
+  to: string,
+  lists: string[],
+  tokens: { confirm: string; unsubscribe: string },
+): Mail {
   const links = newsletterLinks(tokens);
   const confirm = links.confirm ?? "";
   const text = [

@@ -8,7 +8,13 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 
-export type Mail = { to: string; subject: string; text: string; html: string; headers: Record<string, string> };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+};
 
 export type Mailer = { send(mail: Mail): Promise<void> };
 

@@ -28,7 +28,13 @@ function startSmtp(): Promise<{ server: SMTPServer; port: number; received: Rece
       stream.on("data", (chunk: string) => (data += chunk));
       stream.on("end", () => {
         // Unfold header lines (RFC 5322) so tests read each header whole.
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: data.replace(/=\r\n/g, "").replace(/=3D/g, "=").replace(/\r\n[ \t]+/g, " ") });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data: data
+            .replace(/=\r\n/g, "")
+            .replace(/=3D/g, "=")
+            .replace(/\r\n[ \t]+/g, " "),
+        });
         callback();
       });
     },
@@ -48,11 +54,17 @@ let clock = new Date("2026-11-28T10:00:00Z");
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  db = await openDatabase({ sqliteFile: path.join(mkdtempSync(path.join(os.tmpdir(), "dispatch-svc-")), "t.sqlite") });
+  db = await openDatabase({
+    sqliteFile: path.join(mkdtempSync(path.join(os.tmpdir(), "dispatch-svc-")), "t.sqlite"),
+  });
   const store = new SubscriptionStore(db);
   deps = {
     store: async () => store,
-    mailer: createMailer({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, outboxDir: "/nonexistent", from: "Dispatch <n@localhost>" }),
+    mailer: createMailer({
+      smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+      outboxDir: "/nonexistent",
+      from: "Dispatch <n@localhost>",
+    }),
     now: () => clock,
   };
 });
@@ -79,7 +91,9 @@ describe("subscribe over real SMTP", () => {
     expect(state).toMatchObject({ status: "success", message: MESSAGES.checkInbox("reader@example.com") });
     const mail = smtp.received.at(-1);
     expect(mail?.to).toEqual(["reader@example.com"]);
-    expect(mail?.data).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/newsletter\/one-click\?token=\d+\.[\w-]+>/m);
+    expect(mail?.data).toMatch(
+      /^List-Unsubscribe: <http:\/\/localhost:3000\/newsletter\/one-click\?token=\d+\.[\w-]+>/m,
+    );
     expect(mail?.data).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
     expect(mail?.data).toMatch(/\/newsletter\/confirm\?token=[\w-]{43}/);
     expect((await rows()).map((r) => [r.email, r.status])).toEqual([["reader@example.com", "pending"]]);
@@ -95,14 +109,20 @@ describe("subscribe over real SMTP", () => {
 
   it("keeps the signup and says so truthfully when the mail server refuses", async () => {
     const state = await subscribe(input("someone@refuse.example"), "203.0.113.2", deps);
-    expect(state).toMatchObject({ status: "error", message: MESSAGES.mailFailed, values: { email: "someone@refuse.example" } });
+    expect(state).toMatchObject({
+      status: "error",
+      message: MESSAGES.mailFailed,
+      values: { email: "someone@refuse.example" },
+    });
     const row = (await rows()).find((r) => r.email === "someone@refuse.example");
     expect(row).toMatchObject({ status: "pending", last_sent_at: null });
   });
 
   it("refuses a filled honeypot, a bad address and no list, storing nothing", async () => {
     const before = (await rows()).length;
-    expect(await subscribe(input("bot@example.com", { honeypot: "http://spam" }), "203.0.113.3", deps)).toMatchObject({
+    expect(
+      await subscribe(input("bot@example.com", { honeypot: "http://spam" }), "203.0.113.3", deps),
+    ).toMatchObject({
       status: "error",
       message: MESSAGES.honeypot,
     });
@@ -120,10 +140,12 @@ describe("subscribe over real SMTP", () => {
   it("limits attempts per address and per connection", async () => {
     clock = new Date("2026-11-28T12:00:00Z");
     const results = [];
-    for (let i = 0; i < 6; i++) results.push((await subscribe(input("limit@example.com"), `198.51.100.${i}`, deps)).message);
+    for (let i = 0; i < 6; i++)
+      results.push((await subscribe(input("limit@example.com"), `198.51.100.${i}`, deps)).message);
     expect(results.at(-1)).toBe(MESSAGES.tooManyForAddress);
     const ip = [];
-    for (let i = 0; i < 11; i++) ip.push((await subscribe(input(`ip${i}@example.com`), "192.0.2.9", deps)).message);
+    for (let i = 0; i < 11; i++)
+      ip.push((await subscribe(input(`ip${i}@example.com`), "192.0.2.9", deps)).message);
     expect(ip.at(-1)).toBe(MESSAGES.tooManyFromIp);
     expect((await rows()).some((r) => r.email === "ip10@example.com")).toBe(false);
   });
@@ -142,7 +164,13 @@ describe("the outbox mailer (no SMTP_URL)", () => {
   it("writes each message as an .eml file", async () => {
     const outbox = mkdtempSync(path.join(os.tmpdir(), "dispatch-outbox-"));
     const mailer = createMailer({ outboxDir: outbox, from: "Dispatch <n@localhost>" });
-    await mailer.send({ to: "a@example.com", subject: "Hi", text: "See http://localhost:3000/newsletter/confirm?token=abc", html: "<p>Hi</p>", headers: {} });
+    await mailer.send({
+      to: "a@example.com",
+      subject: "Hi",
+      text: "See http://localhost:3000/newsletter/confirm?token=abc",
+      html: "<p>Hi</p>",
+      headers: {},
+    });
     const files = readdirSync(outbox);
     expect(files).toHaveLength(1);
     expect(readFileSync(path.join(outbox, files[0] ?? ""), "utf8")).toMatch(/^Subject: Hi$/m);

@@ -47,7 +47,11 @@ export function defaultDeps(): Deps {
   return defaults;
 }
 
-export async function subscribe(input: SignupInput, clientIp: string, deps: Deps = defaultDeps()): Promise<SignupState> {
+export async function subscribe(
+  input: SignupInput,
+  clientIp: string,
+  deps: Deps = defaultDeps(),
+): Promise<SignupState> {
   const values = { email: input.email.trim(), lists: input.lists };
   if (input.honeypot.trim() !== "") return { status: "error", message: MESSAGES.honeypot, values };
   const valid = validateSignup(input);
@@ -72,7 +76,10 @@ export async function subscribe(input: SignupInput, clientIp: string, deps: Deps
 
   if (outcome.kind === "send") {
     const mail = outcome.confirmToken
-      ? confirmationEmail(valid.email, valid.lists, { confirm: outcome.confirmToken, unsubscribe: outcome.unsubscribeToken })
+      ? confirmationEmail(valid.email, valid.lists, {
+          confirm: outcome.confirmToken,
+          unsubscribe: outcome.unsubscribeToken,
+        })
       : alreadySubscribedEmail(valid.email, { unsubscribe: outcome.unsubscribeToken });
     try {
       await deps.mailer.send(mail);

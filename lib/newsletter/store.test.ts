@@ -10,11 +10,17 @@ import { PENDING_TTL_MS, RESEND_AFTER_MS, SubscriptionStore } from "./store";
  * TEST_DATABASE_URL; without it the PostgreSQL half is reported as skipped, never as passed.
  */
 const backends: { name: string; options: () => DbOptions }[] = [
-  { name: "sqlite", options: () => ({ sqliteFile: path.join(mkdtempSync(path.join(os.tmpdir(), "dispatch-db-")), "t.sqlite") }) },
+  {
+    name: "sqlite",
+    options: () => ({
+      sqliteFile: path.join(mkdtempSync(path.join(os.tmpdir(), "dispatch-db-")), "t.sqlite"),
+    }),
+  },
 ];
 const pgUrl = process.env.TEST_DATABASE_URL;
 if (pgUrl) backends.push({ name: "postgres", options: () => ({ databaseUrl: pgUrl }) });
-else it.skip("postgres storage tests (set TEST_DATABASE_URL, or run npm test with PostgreSQL installed)", () => {});
+else
+  it.skip("postgres storage tests (set TEST_DATABASE_URL, or run npm test with PostgreSQL installed)", () => {});
 
 const now = new Date("2026-11-28T10:00:00Z");
 const later = (ms: number) => new Date(now.getTime() + ms);
@@ -37,7 +43,8 @@ for (const backend of backends) {
     it("stores a pending signup with a hashed token, and confirms it once", async () => {
       const { db, store } = await fresh();
       const outcome = await store.signup("reader@example.com", ["morning-brief"], now);
-      if (outcome.kind !== "send" || !outcome.confirmToken) throw new Error("expected a confirmation to send");
+      if (outcome.kind !== "send" || !outcome.confirmToken)
+        throw new Error("expected a confirmation to send");
       const row = await db.selectFrom("subscriptions").selectAll().executeTakeFirstOrThrow();
       expect(row).toMatchObject({ email: "reader@example.com", status: "pending", lists: "morning-brief" });
       expect(row.confirm_token_hash).not.toContain(outcome.confirmToken);
@@ -59,8 +66,12 @@ for (const backend of backends) {
     it("does not email the same address twice within minutes, and again after", async () => {
       const { store } = await fresh();
       expect((await store.signup("a@example.com", ["morning-brief"], now)).kind).toBe("send");
-      expect((await store.signup("a@example.com", ["breaking-news"], later(60_000))).kind).toBe("already-sent");
-      expect((await store.signup("a@example.com", ["breaking-news"], later(RESEND_AFTER_MS + 1))).kind).toBe("send");
+      expect((await store.signup("a@example.com", ["breaking-news"], later(60_000))).kind).toBe(
+        "already-sent",
+      );
+      expect((await store.signup("a@example.com", ["breaking-news"], later(RESEND_AFTER_MS + 1))).kind).toBe(
+        "send",
+      );
       expect(await store.count()).toBe(1);
     });
 
@@ -70,7 +81,12 @@ for (const backend of backends) {
       if (first.kind !== "send" || !first.confirmToken) throw new Error("expected a confirmation");
       await store.confirm(first.confirmToken, now);
       const again = await store.signup("c@example.com", ["morning-brief"], later(RESEND_AFTER_MS + 1));
-      expect(again).toEqual({ kind: "send", id: first.id, email: "c@example.com", unsubscribeToken: first.unsubscribeToken });
+      expect(again).toEqual({
+        kind: "send",
+        id: first.id,
+        email: "c@example.com",
+        unsubscribeToken: first.unsubscribeToken,
+      });
       expect(await store.statusOf("c@example.com")).toBe("confirmed");
     });
 
@@ -88,11 +104,15 @@ for (const backend of backends) {
       const first = await store.signup("u@example.com", ["morning-brief"], now);
       if (first.kind !== "send") throw new Error("expected a send");
       const [id, mac = ""] = first.unsubscribeToken.split(".");
-      expect(await store.unsubscribe(`${id}.${mac.replace(/^./, (c) => (c === "A" ? "B" : "A"))}`, now)).toBe("invalid");
+      expect(await store.unsubscribe(`${id}.${mac.replace(/^./, (c) => (c === "A" ? "B" : "A"))}`, now)).toBe(
+        "invalid",
+      );
       expect(await store.unsubscribe(`${Number(id) + 1}.${mac}`, now)).toBe("invalid");
       expect(await store.unsubscribe(first.unsubscribeToken, now)).toBe("unsubscribed");
       expect(await store.statusOf("u@example.com")).toBe("unsubscribed");
-      expect((await store.signup("u@example.com", ["morning-brief"], later(RESEND_AFTER_MS + 1))).kind).toBe("send");
+      expect((await store.signup("u@example.com", ["morning-brief"], later(RESEND_AFTER_MS + 1))).kind).toBe(
+        "send",
+      );
       expect(await store.statusOf("u@example.com")).toBe("pending");
     });
 
@@ -155,7 +175,9 @@ for (const backend of backends) {
 
     it("counts concurrent attempts exactly", async () => {
       const { store } = await fresh();
-      const results = await Promise.all(Array.from({ length: 40 }, () => store.allow("ip:burst", 25, 60_000, now)));
+      const results = await Promise.all(
+        Array.from({ length: 40 }, () => store.allow("ip:burst", 25, 60_000, now)),
+      );
       expect(results.filter(Boolean)).toHaveLength(25);
     });
   });

@@ -30,7 +30,12 @@ export class SubscriptionStore {
       .values({ key, window_start: stamp, count: 1 })
       .onConflict((oc) =>
         oc.column("key").doUpdateSet((eb) => ({
-          count: eb.case().when("rate_limits.window_start", "<", windowOpen).then(1).else(eb("rate_limits.count", "+", 1)).end(),
+          count: eb
+            .case()
+            .when("rate_limits.window_start", "<", windowOpen)
+            .then(1)
+            .else(eb("rate_limits.count", "+", 1))
+            .end(),
           window_start: eb
             .case()
             .when("rate_limits.window_start", "<", windowOpen)
@@ -57,13 +62,18 @@ export class SubscriptionStore {
       if (this.postgres) query = query.forUpdate();
       const row = await query.executeTakeFirstOrThrow();
 
-      const sentRecently = row.last_sent_at !== null && now.getTime() - Date.parse(row.last_sent_at) < RESEND_AFTER_MS;
+      const sentRecently =
+        row.last_sent_at !== null && now.getTime() - Date.parse(row.last_sent_at) < RESEND_AFTER_MS;
       if (sentRecently) return { kind: "already-sent" as const };
 
       const unsubscribe = unsubscribeToken(key, row.id, email);
       if (row.status === "confirmed") {
         // Tell the owner, not the form: the reply on the page is the same either way.
-        await trx.updateTable("subscriptions").set({ last_sent_at: stamp }).where("id", "=", row.id).execute();
+        await trx
+          .updateTable("subscriptions")
+          .set({ last_sent_at: stamp })
+          .where("id", "=", row.id)
+          .execute();
         return { kind: "send" as const, id: row.id, email, unsubscribeToken: unsubscribe };
       }
       const token = newToken();
@@ -93,7 +103,13 @@ export class SubscriptionStore {
     const stamp = now.toISOString();
     const result = await this.db
       .updateTable("subscriptions")
-      .set({ status: "confirmed", confirm_token_hash: null, expires_at: null, confirmed_at: stamp, updated_at: stamp })
+      .set({
+        status: "confirmed",
+        confirm_token_hash: null,
+        expires_at: null,
+        confirmed_at: stamp,
+        updated_at: stamp,
+      })
       .where("confirm_token_hash", "=", hashToken(token))
       .where("status", "=", "pending")
       .where("expires_at", ">", stamp)
@@ -104,23 +120,40 @@ export class SubscriptionStore {
   async unsubscribe(token: string, now: Date): Promise<"unsubscribed" | "invalid"> {
     const id = unsubscribeTokenId(token);
     if (id === undefined) return "invalid";
-    const row = await this.db.selectFrom("subscriptions").select(["id", "email"]).where("id", "=", id).executeTakeFirst();
-    if (!row || !checkUnsubscribeToken(await this.unsubscribeKey(), token, row.id, row.email)) return "invalid";
+    const row = await this.db
+      .selectFrom("subscriptions")
+      .select(["id", "email"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!row || !checkUnsubscribeToken(await this.unsubscribeKey(), token, row.id, row.email))
+      return "invalid";
     await this.db
       .updateTable("subscriptions")
-      .set({ status: "unsubscribed", confirm_token_hash: null, expires_at: null, updated_at: now.toISOString() })
+      .set({
+        status: "unsubscribed",
+        confirm_token_hash: null,
+        expires_at: null,
+        updated_at: now.toISOString(),
+      })
       .where("id", "=", row.id)
       .execute();
     return "unsubscribed";
   }
 
   async statusOf(email: string): Promise<SubscriptionStatus | undefined> {
-    const row = await this.db.selectFrom("subscriptions").select("status").where("email", "=", email).executeTakeFirst();
+    const row = await this.db
+      .selectFrom("subscriptions")
+      .select("status")
+      .where("email", "=", email)
+      .executeTakeFirst();
     return row?.status;
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom("subscriptions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom("subscriptions")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { emailProblem, validateSignup } from "./validate";
 
 describe("emailProblem", () => {
-  it.each(["reader@example.com", "first.last+news@sub.example.co.uk", "a@b.io", `${"a".repeat(64)}@example.com`])(
-    "accepts %s",
-    (email) => expect(emailProblem(email)).toBeUndefined(),
-  );
+  it.each([
+    "reader@example.com",
+    "first.last+news@sub.example.co.uk",
+    "a@b.io",
+    `${"a".repeat(64)}@example.com`,
+  ])("accepts %s", (email) => expect(emailProblem(email)).toBeUndefined());
 
   it.each([
     ["", "Enter your email address."],
@@ -25,7 +27,13 @@ describe("emailProblem", () => {
 
 describe("validateSignup", () => {
   it("trims and lower-cases the address and keeps list order from the config", () => {
-    expect(validateSignup({ email: "  Reader@Example.COM ", lists: ["breaking-news", "morning-brief"], honeypot: "" })).toEqual({
+    expect(
+      validateSignup({
+        email: "  Reader@Example.COM ",
+        lists: ["breaking-news", "morning-brief"],
+        honeypot: "",
+      }),
+    ).toEqual({
       ok: true,
       email: "reader@example.com",
       lists: ["morning-brief", "breaking-news"],

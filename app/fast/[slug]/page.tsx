@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FastDeck } from "@/components/fast/FastDeck";
+import { SignupBlocks } from "@/components/signup/SignupBlocks";
 import { getArticleBySlug, getFastArticles, getFastDeck } from "@/lib/content/api";
 import { fastCardMetadata } from "@/lib/seo/metadata";
 
@@ -20,5 +21,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FastCardPage({ params }: Props) {
   const deck = await getFastDeck((await params).slug);
   if (!deck) notFound();
-  return <FastDeck deck={deck} />;
+  return <FastDeck deck={deck} endSlot={<SignupBlocks layout="stack" />} />;
 }

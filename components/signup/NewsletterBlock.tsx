@@ -1,0 +1,17 @@
+import Link from "next/link";
+import { siteConfig } from "@/lib/config/site";
+import { ACTION_LINK, SignupBlock } from "./SignupBlock";
+
+export function NewsletterBlock() {
+  return (
+    <SignupBlock
+      id="signup-newsletter"
+      title="Sign up for our newsletters"
+      text="Get our pick of top stories and thought-provoking articles in your inbox"
+    >
+      <Link href={siteConfig.links.newsletterSignup} className={ACTION_LINK}>
+        Subscribe here
+      </Link>
+    </SignupBlock>
+  );
+}
