@@ -14,6 +14,11 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Sections" className="-mx-4 w-full overflow-x-auto px-4 sm:mx-0 sm:w-auto sm:px-0">
           <ul className="flex gap-1 text-sm font-semibold whitespace-nowrap">
+            <li>
+              <Link href="/fast" className="text-accent inline-block px-2 py-2.5 hover:underline">
+                FAST
+              </Link>
+            </li>
             {siteConfig.sections.map((s) => (
               <li key={s.slug}>
                 <Link href={`/${s.slug}`} className="hover:text-accent inline-block px-2 py-2.5">
