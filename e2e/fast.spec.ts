@@ -81,7 +81,7 @@ test.describe("the FAST deck", () => {
     expect((await request.get("/fast/fixture-no-summary-briefing")).status()).toBe(404);
     await page.goto("/world/fixture-no-summary-briefing");
     await expect(page.getByRole("navigation", { name: "Article view" })).toHaveCount(0);
-    await expect(page.getByRole("link", { name: /FAST/ })).toHaveCount(0);
+    await expect(page.getByRole("main").getByRole("link", { name: /FAST/ })).toHaveCount(0);
     await page.goto("/world/fixture-no-summary-briefing?view=summary");
     await expect(page.locator(".article-body")).toContainText("This fixture has no summary points");
   });

@@ -7,7 +7,21 @@ import { ShareBar } from "@/components/share/ShareBar";
 import { DeckNavLink } from "./DeckNavLink";
 
 /** One FAST card: a whole story on one screen, with its own URL. */
-export function FastCard({ card, total, initial }: { card: DeckCard; total: number; initial: boolean }) {
+/**
+ * `initial`: the card a deep link opens at (scrolled to by CSS). `first`: the card on screen at load,
+ * whose image is preloaded as the likely largest paint.
+ */
+export function FastCard({
+  card,
+  total,
+  initial,
+  first,
+}: {
+  card: DeckCard;
+  total: number;
+  initial: boolean;
+  first: boolean;
+}) {
   const { article, position, previous, next } = card;
   const headingId = `card-title-${article.slug}`;
   return (
@@ -30,7 +44,8 @@ export function FastCard({ card, total, initial }: { card: DeckCard; total: numb
             width={article.hero.width}
             height={article.hero.height}
             sizes="(min-width: 36rem) 36rem, 100vw"
-            preload={initial}
+            preload={first}
+            fetchPriority={first ? "high" : undefined}
             className="bg-panel aspect-[16/9] h-auto w-full object-cover"
           />
           <div className="p-4 sm:p-6">

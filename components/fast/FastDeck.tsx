@@ -23,6 +23,7 @@ export function FastDeck({ deck, endSlot }: { deck: Deck; endSlot?: React.ReactN
               card={card}
               total={deck.total}
               initial={card.article.slug === deck.current && !(deck.atStart && card.position === 1)}
+              first={card.article.slug === deck.current}
             />
           ))}
           <CaughtUpCard nextSlug={deck.atEnd ? undefined : lastNext?.slug}>{endSlot}</CaughtUpCard>

@@ -7,7 +7,7 @@ export function SiteFooter() {
     <footer className="border-rule text-muted mt-16 border-t py-8 text-sm">
       <Container className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
         <p>
-          <Link href="/" className="text-ink font-serif text-lg font-bold">
+          <Link prefetch={false} href="/" className="text-ink font-serif text-lg font-bold">
             {siteConfig.name}
           </Link>{" "}
           · {siteConfig.tagline}
@@ -16,7 +16,7 @@ export function SiteFooter() {
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
             {siteConfig.sections.map((s) => (
               <li key={s.slug}>
-                <Link href={`/${s.slug}`} className="inline-block py-1.5 hover:underline">
+                <Link prefetch={false} href={`/${s.slug}`} className="inline-block py-1.5 hover:underline">
                   {s.name}
                 </Link>
               </li>

@@ -6,7 +6,7 @@ export function SiteHeader() {
   return (
     <header className="border-rule border-b">
       <Container className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-3">
-        <Link href="/" className="font-serif text-2xl font-bold tracking-tight">
+        <Link prefetch={false} href="/" className="font-serif text-2xl font-bold tracking-tight">
           <span className="text-accent" aria-hidden="true">
             ●{" "}
           </span>
@@ -15,13 +15,13 @@ export function SiteHeader() {
         <nav aria-label="Sections" className="-mx-4 w-full overflow-x-auto px-4 sm:mx-0 sm:w-auto sm:px-0">
           <ul className="flex gap-1 text-sm font-semibold whitespace-nowrap">
             <li>
-              <Link href="/fast" className="text-accent inline-block px-2 py-2.5 hover:underline">
+              <Link prefetch={false} href="/fast" className="text-accent inline-block px-2 py-2.5 hover:underline">
                 FAST
               </Link>
             </li>
             {siteConfig.sections.map((s) => (
               <li key={s.slug}>
-                <Link href={`/${s.slug}`} className="hover:text-accent inline-block px-2 py-2.5">
+                <Link prefetch={false} href={`/${s.slug}`} className="hover:text-accent inline-block px-2 py-2.5">
                   {s.name}
                 </Link>
               </li>
