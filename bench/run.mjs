@@ -10,7 +10,7 @@
  * BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_LIGHTHOUSE=0 to skip it.
  */
 import { execSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -43,6 +43,10 @@ const env = {
 };
 
 const work = mkdtempSync(path.join(os.tmpdir(), "dispatch-bench-"));
+chmodSync(work, 0o755);
+// nginx's workers drop to an unprivileged user; when the bench runs as root they must stay root to
+// read and write the temporary folders it made.
+const NGINX_USER = process.getuid?.() === 0 ? "user root;\n" : "";
 const children = [];
 
 async function load(url) {
@@ -59,7 +63,7 @@ async function load(url) {
 }
 
 function nginxStatic(docroot) {
-  const conf = `worker_processes auto; pid nginx.pid; error_log stderr warn; daemon off;
+  const conf = `${NGINX_USER}worker_processes auto; pid nginx.pid; error_log stderr warn; daemon off;
 events { worker_connections 4096; }
 http { access_log off; sendfile on; tcp_nopush on; server_tokens off; include /etc/nginx/mime.types;
   server { listen 127.0.0.1:${STATIC_PORT}; root ${docroot};
@@ -77,7 +81,7 @@ function nginxProxy() {
   const conf = readFileSync("deploy/nginx.conf", "utf8")
     .replace("listen 8080;", `listen 127.0.0.1:${PROXY_PORT};`)
     .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${NEXT_PORT};`)
-    .replace("events {", "daemon off;\nevents {");
+    .replace("events {", `daemon off;\n${NGINX_USER}events {`);
   writeFileSync(path.join(dir, "nginx.conf"), conf);
   return start("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")]);
 }
@@ -197,6 +201,9 @@ async function main() {
 
 try {
   await main();
+} catch (error) {
+  for (const c of children) console.error(`--- ${c.spawnargs.join(" ")}\n${c.log().slice(-2000)}`);
+  throw error;
 } finally {
   await Promise.all(children.map(stop));
 }

@@ -12,7 +12,6 @@ const BUTTON =
 export function ShareBar({ target, text }: { target: ShareTarget; text?: string }) {
   return (
     <div role="group" aria-label="Share this story" className="flex flex-wrap items-center gap-2">
-      <ShareActions url={target.url} title={target.title} text={text} buttonClass={BUTTON} />
       <ul className="flex flex-wrap gap-2">
         {shareLinks(target).map((link) => (
           <li key={link.network}>
@@ -28,6 +27,8 @@ export function ShareBar({ target, text }: { target: ShareTarget; text?: string 
           </li>
         ))}
       </ul>
+      {/* After the links: buttons that appear once JavaScript runs shift nothing already on screen. */}
+      <ShareActions url={target.url} title={target.title} text={text} buttonClass={BUTTON} />
     </div>
   );
 }
