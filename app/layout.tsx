@@ -13,7 +13,8 @@ export const metadata: Metadata = {
   description: siteConfig.description,
   applicationName: siteConfig.name,
   robots: { index: true, follow: true, "max-image-preview": "large" },
-  alternates: { canonical: "/", types: feedLinks() },
+  // No canonical here: it would be inherited by pages that set none. Each page names its own.
+  alternates: { types: feedLinks() },
   openGraph: { type: "website", siteName: siteConfig.name, locale: ogLocale, url: "/" },
   twitter: { card: "summary" },
 };

@@ -4,6 +4,11 @@ import { StoryList } from "@/components/listing/StoryList";
 import { SignupBlocks } from "@/components/signup/SignupBlocks";
 import { siteConfig } from "@/lib/config/site";
 import { getAllArticles } from "@/lib/content/api";
+import { absoluteUrl } from "@/lib/config/site";
+import { feedLinks } from "@/lib/seo/metadata";
+import type { Metadata } from "next";
+
+export const metadata: Metadata = { alternates: { canonical: absoluteUrl("/"), types: feedLinks() } };
 
 const LATEST_COUNT = 20;
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { siteConfig } from "@/lib/config/site";
 import { Container } from "./Container";
+import { SectionLinks } from "./SectionLinks";
 
 export function SiteFooter() {
   return (
@@ -13,15 +14,10 @@ export function SiteFooter() {
           · {siteConfig.tagline}
         </p>
         <nav aria-label="Footer">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            {siteConfig.sections.map((s) => (
-              <li key={s.slug}>
-                <Link prefetch={false} href={`/${s.slug}`} className="inline-block py-1.5 hover:underline">
-                  {s.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <SectionLinks
+            listClassName="flex flex-wrap gap-x-4 gap-y-1"
+            linkClassName="inline-block py-1.5 hover:underline"
+          />
         </nav>
       </Container>
     </footer>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { siteConfig } from "@/lib/config/site";
 import { Container } from "./Container";
+import { SectionLinks } from "./SectionLinks";
 
 export function SiteHeader() {
   return (
@@ -13,20 +14,20 @@ export function SiteHeader() {
           {siteConfig.name}
         </Link>
         <nav aria-label="Sections" className="-mx-4 w-full overflow-x-auto px-4 sm:mx-0 sm:w-auto sm:px-0">
-          <ul className="flex gap-1 text-sm font-semibold whitespace-nowrap">
+          <SectionLinks
+            listClassName="flex gap-1 text-sm font-semibold whitespace-nowrap"
+            linkClassName="hover:text-accent inline-block px-2 py-2.5"
+          >
             <li>
-              <Link prefetch={false} href="/fast" className="text-accent inline-block px-2 py-2.5 hover:underline">
+              <Link
+                prefetch={false}
+                href="/fast"
+                className="text-accent inline-block px-2 py-2.5 hover:underline"
+              >
                 FAST
               </Link>
             </li>
-            {siteConfig.sections.map((s) => (
-              <li key={s.slug}>
-                <Link prefetch={false} href={`/${s.slug}`} className="hover:text-accent inline-block px-2 py-2.5">
-                  {s.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          </SectionLinks>
         </nav>
       </Container>
     </header>

@@ -12,28 +12,26 @@ function Glyph({ path }: { path: string }) {
   );
 }
 
+const STORES = [
+  { href: siteConfig.links.appStore, glyph: siApple.path, lead: "Download on the", name: "App Store" },
+  { href: siteConfig.links.googlePlay, glyph: siGoogleplay.path, lead: "Get it on", name: "Google Play" },
+];
+
 /** App Store and Google Play badges, drawn here as text and brand glyphs (simple-icons). */
 export function StoreBadges() {
   return (
     <ul className="flex flex-wrap gap-2">
-      <li>
-        <a href={siteConfig.links.appStore} target="_blank" rel="noopener noreferrer" className={BADGE}>
-          <Glyph path={siApple.path} />
-          <span className="flex flex-col leading-none">
-            <span className="text-[0.625rem]">Download on the</span>
-            <span className="text-base font-semibold">App Store</span>
-          </span>
-        </a>
-      </li>
-      <li>
-        <a href={siteConfig.links.googlePlay} target="_blank" rel="noopener noreferrer" className={BADGE}>
-          <Glyph path={siGoogleplay.path} />
-          <span className="flex flex-col leading-none">
-            <span className="text-[0.625rem] uppercase">Get it on</span>
-            <span className="text-base font-semibold">Google Play</span>
-          </span>
-        </a>
-      </li>
+      {STORES.map((store) => (
+        <li key={store.name}>
+          <a href={store.href} target="_blank" rel="noopener noreferrer" className={BADGE}>
+            <Glyph path={store.glyph} />
+            <span className="flex flex-col leading-none">
+              <span className="text-[0.625rem]">{store.lead}</span>
+              <span className="text-base font-semibold">{store.name}</span>
+            </span>
+          </a>
+        </li>
+      ))}
     </ul>
   );
 }
