@@ -43,6 +43,8 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so a running production build is never overwritten.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // CDNs may serve a page up to a day past its five-minute freshness while it is refreshed.
+  expireTime: 86_400,
   reactStrictMode: true,
   images: {
     // WebP only: AVIF encoding costs several times the CPU for a small saving on photos.

@@ -7,6 +7,13 @@ import { sans, serif } from "@/lib/fonts";
 import { feedLinks, ogLocale } from "@/lib/seo/metadata";
 import "./globals.css";
 
+/**
+ * Pages are prerendered, then may be refreshed at most every five minutes. Besides keeping a
+ * long-running server current, this makes Next.js send `s-maxage=300, stale-while-revalidate`,
+ * so CDNs serve cached pages and refresh them in the background.
+ */
+export const revalidate = 300;
+
 export const metadata: Metadata = {
   metadataBase: new URL(siteConfig.url),
   title: { default: `${siteConfig.name}: ${siteConfig.tagline}`, template: `%s | ${siteConfig.name}` },

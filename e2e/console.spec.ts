@@ -53,3 +53,13 @@ test("every response carries the security headers and no X-Powered-By", async ({
     expect(headers["x-powered-by"]).toBeUndefined();
   }
 });
+
+test("pages are CDN-cacheable and nothing personal is cached", async ({ request }) => {
+  for (const path of ["/", SEED_PATH, "/fast", "/feed.xml"]) {
+    const cacheControl = (await request.get(path)).headers()["cache-control"] ?? "";
+    expect(cacheControl).toMatch(/s-maxage=\d+/);
+    expect(cacheControl).toMatch(/stale-while-revalidate=\d+/);
+  }
+  const confirm = (await request.get("/newsletter/confirm?token=abc")).headers()["cache-control"];
+  expect(confirm).toContain("no-store");
+});

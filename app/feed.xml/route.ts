@@ -4,6 +4,7 @@ import { buildRss } from "@/lib/feeds/rss";
 import { xmlResponse } from "@/lib/feeds/xml";
 
 export const dynamic = "force-static";
+export const revalidate = 300;
 
 export async function GET() {
   const rss = buildRss({

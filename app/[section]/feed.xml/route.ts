@@ -6,6 +6,7 @@ import { xmlResponse } from "@/lib/feeds/xml";
 type Context = { params: Promise<{ section: string }> };
 
 export const dynamicParams = false;
+export const revalidate = 300;
 
 export function generateStaticParams() {
   return siteConfig.sections.map((s) => ({ section: s.slug }));
