@@ -9,6 +9,15 @@ import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/
 
 let cached: Promise<ContentIndex> | undefined;
 
+/** Listings show this many stories, newest first, so a page's size never grows with the archive. */
+export const LISTING_LIMIT = 50;
+
+/**
+ * How many of the newest stories are prerendered at build time; older ones (the archive) render on
+ * their first request and are then cached like the rest. Keeps a 100k-story build short.
+ */
+export const PRERENDER_RECENT = Number(process.env.PRERENDER_RECENT || 500);
+
 function getIndex(): Promise<ContentIndex> {
   if (process.env.NODE_ENV === "development") return loadContent(env.contentDirs);
   cached ??= loadContent(env.contentDirs);
@@ -28,8 +37,18 @@ export async function getArticle(section: string, slug: string): Promise<Article
   return article?.section.slug === section ? article : undefined;
 }
 
-export async function getSectionArticles(section: string): Promise<Article[]> {
-  return (await getAllArticles()).filter((a) => a.section.slug === section);
+export async function getSectionArticles(section: string, limit = LISTING_LIMIT): Promise<Article[]> {
+  const found: Article[] = [];
+  for (const a of await getAllArticles()) {
+    if (a.section.slug === section) found.push(a);
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+/** The newest stories, the ones prerendered at build time. */
+export async function getRecentArticles(limit = PRERENDER_RECENT): Promise<Article[]> {
+  return (await getAllArticles()).slice(0, limit);
 }
 
 export async function getAllTopics(): Promise<Topic[]> {
@@ -42,7 +61,12 @@ export async function getTopicArticles(
   const index = await getIndex();
   const topic = index.topics.get(slug);
   if (!topic) return undefined;
-  return { topic, articles: index.articles.filter((a) => a.topics.some((t) => t.slug === slug)) };
+  const articles: Article[] = [];
+  for (const a of index.articles) {
+    if (a.topics.some((t) => t.slug === slug)) articles.push(a);
+    if (articles.length >= LISTING_LIMIT) break;
+  }
+  return { topic, articles };
 }
 
 /** Absolute path of a hero image for a served URL, or undefined. The URL is only ever a map key. */
@@ -52,6 +76,11 @@ export async function getMediaFile(url: string): Promise<string | undefined> {
 
 export async function getAllMediaUrls(): Promise<string[]> {
   return [...(await getIndex()).media.keys()];
+}
+
+/** The newest stories with FAST summaries, the cards prerendered at build time. */
+export async function getRecentFastArticles(limit = PRERENDER_RECENT): Promise<FastArticle[]> {
+  return (await getFastArticles()).slice(0, limit);
 }
 
 /** Stories with FAST summaries, newest first. */

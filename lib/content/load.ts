@@ -27,13 +27,14 @@ export async function loadContent(dirs: readonly string[]): Promise<ContentIndex
   const articles: Article[] = [];
   const media = new Map<string, string>();
   const seen = new Map<string, string>();
+  const images = new Map<string, Promise<ImageFacts>>();
 
   for (const dir of dirs) {
     const files = await listMarkdownFiles(dir).catch((error: unknown) => {
       problems.push({ file: dir, message: `content folder cannot be read: ${String(error)}` });
       return [];
     });
-    const parsed = await Promise.all(files.map((f) => readArticle(dir, f)));
+    const parsed = await mapLimited(files, 64, (f) => readArticle(dir, f));
     for (const result of parsed) {
       if (!result.ok) {
         problems.push(...result.problems);
@@ -47,7 +48,7 @@ export async function loadContent(dirs: readonly string[]): Promise<ContentIndex
         continue;
       }
       seen.set(article.slug, label);
-      const hero = await loadHero(dir, article, media);
+      const hero = await loadHero(dir, article, media, images);
       if (hero.ok) articles.push(toArticle(article, hero.hero));
       else problems.push({ file: label, field: "hero.src", message: hero.message });
     }
@@ -55,6 +56,17 @@ export async function loadContent(dirs: readonly string[]): Promise<ContentIndex
 
   if (problems.length > 0) throw new ContentError(problems);
   return indexArticles(articles, media);
+}
+
+/** Like Promise.all over a map, with at most `limit` at once (100k files would exhaust descriptors). */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  const queue = items.entries(); // shared: each worker takes the next item
+  const worker = async () => {
+    for (const [i, item] of queue) results[i] = await fn(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function labelOf(dir: string, file: string, dirs: readonly string[]): string {
@@ -83,41 +95,52 @@ async function readArticle(dir: string, file: string) {
 }
 
 type HeroResult = { ok: true; hero: HeroImage } | { ok: false; message: string };
+type ImageFacts =
+  { url: string; width: number; height: number; bytes: number; type: string } | { error: string };
 
 async function loadHero(
   dir: string,
   article: ParsedArticle,
   media: Map<string, string>,
+  images: Map<string, Promise<ImageFacts>>,
 ): Promise<HeroResult> {
   const { src, alt, caption, credit } = article.hero;
   const imagesDir = path.join(dir, "images");
   const file = path.resolve(dir, src);
   if (!file.startsWith(imagesDir + path.sep))
     return { ok: false, message: "must stay inside the images folder" };
+  // Many stories share a photo: read, hash and measure each file once.
+  let facts = images.get(file);
+  if (!facts) {
+    facts = imageFacts(file, src, imagesDir);
+    images.set(file, facts);
+  }
+  const found = await facts;
+  if ("error" in found) return { ok: false, message: found.error };
+  media.set(found.url, file);
+  return { ok: true, hero: { ...found, alt, caption, credit } };
+}
+
+async function imageFacts(file: string, src: string, imagesDir: string): Promise<ImageFacts> {
   const bytes = await fs.readFile(file).catch(() => undefined);
   if (!bytes) {
-    const where = path.relative(process.cwd(), imagesDir) || ".";
-    return { ok: false, message: `image file not found: ${src} (looked in ${where})` };
+    return {
+      error: `image file not found: ${src} (looked in ${path.relative(process.cwd(), imagesDir) || "."})`,
+    };
   }
   const meta = await sharp(bytes)
     .metadata()
     .catch(() => undefined);
-  if (!meta?.width || !meta.height) return { ok: false, message: `${src} is not a readable image` };
+  if (!meta?.width || !meta.height) return { error: `${src} is not a readable image` };
   const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
   const url = `/media/${hash}/${path.basename(file)}`;
-  media.set(url, file);
-  const type = `image/${meta.format ?? "jpeg"}`;
-  const hero = {
+  return {
     url,
     width: meta.width,
     height: meta.height,
     bytes: bytes.length,
-    type,
-    alt,
-    caption,
-    credit,
+    type: `image/${meta.format ?? "jpeg"}`,
   };
-  return { ok: true, hero };
 }
 
 function toArticle(a: ParsedArticle, hero: HeroImage): Article {

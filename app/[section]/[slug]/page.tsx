@@ -2,16 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
 import { JsonLd } from "@/components/seo/JsonLd";
-import { getAllArticles, getArticle } from "@/lib/content/api";
+import { getRecentArticles, getArticle } from "@/lib/content/api";
 import { articleMetadata } from "@/lib/seo/metadata";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/jsonld";
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
-export const dynamicParams = false;
+// The newest stories are prerendered; the archive renders on first request (then cached).
+// Unknown slugs still answer 404: the slug is only a key into the content index.
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
-  return (await getAllArticles()).map((a) => ({ section: a.section.slug, slug: a.slug }));
+  return (await getRecentArticles()).map((a) => ({ section: a.section.slug, slug: a.slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -2,15 +2,17 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FastDeck } from "@/components/fast/FastDeck";
 import { SignupBlocks } from "@/components/signup/SignupBlocks";
-import { getArticleBySlug, getFastArticles, getFastDeck } from "@/lib/content/api";
+import { getArticleBySlug, getRecentFastArticles, getFastDeck } from "@/lib/content/api";
 import { fastCardMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
+// The newest stories are prerendered; the archive renders on first request (then cached).
+// Unknown slugs still answer 404: the slug is only a key into the content index.
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
-  return (await getFastArticles()).map((a) => ({ slug: a.slug }));
+  return (await getRecentFastArticles()).map((a) => ({ slug: a.slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,12 +1,14 @@
-import { getAllArticles, getArticleBySlug } from "@/lib/content/api";
+import { getRecentArticles, getArticleBySlug } from "@/lib/content/api";
 import { renderOgImage } from "@/lib/og/render";
 
 type Context = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
+// The newest stories are prerendered; the archive renders on first request (then cached).
+// Unknown slugs still answer 404: the slug is only a key into the content index.
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
-  return (await getAllArticles()).map((a) => ({ slug: a.slug }));
+  return (await getRecentArticles()).map((a) => ({ slug: a.slug }));
 }
 
 /** The article's link-preview image, prerendered at build time. */

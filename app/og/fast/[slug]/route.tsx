@@ -1,12 +1,14 @@
-import { getArticleBySlug, getFastArticles } from "@/lib/content/api";
+import { getArticleBySlug, getRecentFastArticles } from "@/lib/content/api";
 import { renderOgImage } from "@/lib/og/render";
 
 type Context = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
+// The newest stories are prerendered; the archive renders on first request (then cached).
+// Unknown slugs still answer 404: the slug is only a key into the content index.
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
-  return (await getFastArticles()).map((a) => ({ slug: a.slug }));
+  return (await getRecentFastArticles()).map((a) => ({ slug: a.slug }));
 }
 
 /** A FAST card's link-preview image, prerendered at build time. */
