@@ -7,7 +7,13 @@ import type { Article, Topic } from "./article";
 import { loadContent, type ContentIndex } from "./load";
 import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/deck";
 
-let cached: Promise<ContentIndex> | undefined;
+/**
+ * One index per server process, kept on globalThis: Next.js bundles each route (and
+ * instrumentation.ts) separately, and a module-level variable would be one copy per bundle.
+ */
+declare global {
+  var __dispatchContentIndex: Promise<ContentIndex> | undefined;
+}
 
 /** Listings show this many stories, newest first, so a page's size never grows with the archive. */
 export const LISTING_LIMIT = 50;
@@ -20,8 +26,13 @@ export const PRERENDER_RECENT = Number(process.env.PRERENDER_RECENT || 500);
 
 function getIndex(): Promise<ContentIndex> {
   if (process.env.NODE_ENV === "development") return loadContent(env.contentDirs);
-  cached ??= loadContent(env.contentDirs);
-  return cached;
+  globalThis.__dispatchContentIndex ??= loadContent(env.contentDirs);
+  return globalThis.__dispatchContentIndex;
+}
+
+/** Loads the content index now (server start-up), so no reader's request waits for it. */
+export async function warmContent(): Promise<number> {
+  return (await getIndex()).articles.length;
 }
 
 export async function getAllArticles(): Promise<Article[]> {
