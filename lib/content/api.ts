@@ -57,6 +57,11 @@ export async function getSectionArticles(section: string, limit = LISTING_LIMIT)
   return found;
 }
 
+/** Route params of the newest stories, for every route keyed by /{section}/{slug}. */
+export async function recentArticleParams(): Promise<{ section: string; slug: string }[]> {
+  return (await getRecentArticles()).map((a) => ({ section: a.section.slug, slug: a.slug }));
+}
+
 /** The newest stories, the ones prerendered at build time. */
 export async function getRecentArticles(limit = PRERENDER_RECENT): Promise<Article[]> {
   return (await getAllArticles()).slice(0, limit);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
 import { JsonLd } from "@/components/seo/JsonLd";
-import { getRecentArticles, getArticle } from "@/lib/content/api";
+import { getArticle, recentArticleParams } from "@/lib/content/api";
 import { articleMetadata } from "@/lib/seo/metadata";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/jsonld";
 
@@ -12,9 +12,7 @@ type Props = { params: Promise<{ section: string; slug: string }> };
 // Unknown slugs still answer 404: the slug is only a key into the content index.
 export const dynamicParams = true;
 
-export async function generateStaticParams() {
-  return (await getRecentArticles()).map((a) => ({ section: a.section.slug, slug: a.slug }));
-}
+export const generateStaticParams = recentArticleParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
