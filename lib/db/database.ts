@@ -1,8 +1,13 @@
 /**
  * The one database handle: SQLite (better-sqlite3) by default, PostgreSQL when DATABASE_URL is set.
  * Opened lazily on first use, never at import (the build imports route modules), and migrated then.
+ *
+ * Faults while the server runs are answered, not hidden: a failed open is retried on the next call,
+ * a lost PostgreSQL connection is logged and replaced by the pool, and an SQLite file that is
+ * deleted or replaced under the server is never written through a stale handle (the writes would
+ * land in an unlinked file and vanish). Callers turn the errors into "try again later".
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Dialect } from "kysely";
@@ -12,17 +17,47 @@ import { migrations } from "./migrations";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
-export type DbOptions = { databaseUrl?: string; sqliteFile?: string };
+export type DbOptions = {
+  databaseUrl?: string;
+  sqliteFile?: string;
+  /** Refuse to create the SQLite file: it existed once, so a missing file is a fault, not a first run. */
+  mustExist?: boolean;
+};
+
+/** How long an SQLite write waits for another process's lock. better-sqlite3 waits synchronously, so
+ * this is time the whole server stands still: keep it short and let the reader try again. */
+const SQLITE_BUSY_TIMEOUT_MS = 1000;
+
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+}
+
+export function defaultSqliteFile(): string {
+  return path.join(env.dataDir, "dispatch.sqlite");
+}
 
 function dialect(options: DbOptions): Dialect {
   if (options.databaseUrl) {
-    return new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      // A server that is gone must fail a request in seconds, not hang it.
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30_000,
+    });
+    // An idle connection dropped by the server (restart, failover) emits here; unhandled, it would
+    // crash the process. The pool discards that client and opens a new one on the next query.
+    pool.on("error", (error) => console.error("database: PostgreSQL connection lost:", error.message));
+    return new PostgresDialect({ pool });
   }
-  const file = options.sqliteFile ?? path.join(env.dataDir, "dispatch.sqlite");
+  const file = options.sqliteFile ?? defaultSqliteFile();
   return new SqliteDialect({
     database: async () => {
-      mkdirSync(path.dirname(file), { recursive: true });
-      const db = new SQLite(file, { timeout: 5000 });
+      if (!options.mustExist) mkdirSync(path.dirname(file), { recursive: true });
+      const db = new SQLite(file, {
+        timeout: SQLITE_BUSY_TIMEOUT_MS,
+        fileMustExist: options.mustExist ?? false,
+      });
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
       db.pragma("foreign_keys = ON");
@@ -33,25 +68,88 @@ function dialect(options: DbOptions): Dialect {
 
 export async function openDatabase(options: DbOptions): Promise<Db> {
   const db = new Kysely<Database>({ dialect: dialect(options) });
-  const { error, results } = await new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-  }).migrateToLatest();
-  const failed = results?.find((r) => r.status === "Error");
-  if (error || failed) {
-    await db.destroy();
-    throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
+  try {
+    const { error, results } = await new Migrator({
+      db,
+      provider: { getMigrations: async () => migrations },
+    }).migrateToLatest();
+    const failed = results?.find((r) => r.status === "Error");
+    if (error || failed) {
+      throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
+    }
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw error;
   }
   return db;
 }
 
-let shared: Promise<Db> | undefined;
+type Open = { db: Db; identity?: string };
 
-/** The process-wide database; a failed open is retried on the next call (the database may come back). */
+function fileIdentity(file: string): string | undefined {
+  try {
+    const s = statSync(file);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A lazily opened database that notices when it has gone away and reopens when it comes back.
+ * For SQLite, every `get()` checks (one stat) that the file it opened is still the file at its path.
+ */
+export class DatabaseSource {
+  private current: Promise<Open> | undefined;
+  private openedOnce = false;
+
+  constructor(private readonly options: DbOptions) {}
+
+  private get sqliteFile(): string | undefined {
+    return this.options.databaseUrl ? undefined : (this.options.sqliteFile ?? defaultSqliteFile());
+  }
+
+  async get(): Promise<Db> {
+    const file = this.sqliteFile;
+    const pending = this.current;
+    if (pending) {
+      const open = await pending;
+      if (!file || fileIdentity(file) === open.identity) return open.db;
+      // Deleted, moved away or replaced (a restore): never write through the old handle.
+      if (this.current === pending) {
+        this.current = undefined;
+        void open.db.destroy().catch(() => undefined);
+      }
+      // Another caller is already reopening it.
+      if (this.current) return this.get();
+    }
+    if (file && this.openedOnce && !existsSync(file)) {
+      throw new DatabaseUnavailableError(`SQLite database ${file} is missing`);
+    }
+    const opening = openDatabase({ ...this.options, mustExist: this.openedOnce && Boolean(file) }).then(
+      (db) => {
+        this.openedOnce = true;
+        return { db, identity: file ? fileIdentity(file) : undefined };
+      },
+    );
+    this.current = opening.catch((error: unknown) => {
+      this.current = undefined;
+      throw error;
+    });
+    return (await this.current).db;
+  }
+
+  async close(): Promise<void> {
+    const open = await this.current?.catch(() => undefined);
+    this.current = undefined;
+    await open?.db.destroy();
+  }
+}
+
+let shared: DatabaseSource | undefined;
+
+/** The process-wide database. */
 export function getDb(): Promise<Db> {
-  shared ??= openDatabase({ databaseUrl: env.databaseUrl }).catch((error: unknown) => {
-    shared = undefined;
-    throw error;
-  });
-  return shared;
+  shared ??= new DatabaseSource({ databaseUrl: env.databaseUrl });
+  return shared.get();
 }
