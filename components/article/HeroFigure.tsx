@@ -1,18 +1,17 @@
-import Image from "next/image";
 import type { HeroImage } from "@/lib/content/article";
+import { Img } from "@/components/ui/Img";
 
 /** The hero photo with its caption and credit; width and height from the file, so no layout shift. */
 export function HeroFigure({ hero, preload = false }: { hero: HeroImage; preload?: boolean }) {
   return (
     <figure>
-      <Image
+      <Img
         src={hero.url}
         alt={hero.alt}
         width={hero.width}
         height={hero.height}
         sizes="(min-width: 56rem) 52rem, 100vw"
         preload={preload}
-        fetchPriority={preload ? "high" : undefined}
         className="bg-panel h-auto w-full"
       />
       <figcaption className="text-muted mt-2 px-4 text-sm leading-snug sm:px-0">

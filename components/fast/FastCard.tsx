@@ -1,10 +1,10 @@
-import Image from "next/image";
 import { DateTime } from "@/components/ui/DateTime";
 import type { DeckCard } from "@/lib/fast/deck";
 import { fastCardPath, fromFastPath } from "@/lib/fast/paths";
 import { absoluteUrl, siteConfig } from "@/lib/config/site";
 import { ShareBar } from "@/components/share/ShareBar";
 import { DeckNavLink } from "./DeckNavLink";
+import { Img } from "@/components/ui/Img";
 
 /** One FAST card: a whole story on one screen, with its own URL. */
 /**
@@ -38,14 +38,13 @@ export function FastCard({
         className="mx-auto flex min-h-svh max-w-xl flex-col justify-center px-4 py-5 focus:outline-none"
       >
         <div className="bg-page border-rule overflow-hidden rounded-xl border shadow-sm">
-          <Image
+          <Img
             src={article.hero.url}
             alt={article.hero.alt}
             width={article.hero.width}
             height={article.hero.height}
             sizes="(min-width: 36rem) 36rem, 100vw"
             preload={first}
-            fetchPriority={first ? "high" : undefined}
             className="bg-panel aspect-[16/9] h-auto w-full object-cover"
           />
           <div className="p-4 sm:p-6">

@@ -1,7 +1,7 @@
-import Image from "next/image";
 import Link from "next/link";
 import type { Article } from "@/lib/content/article";
 import { DateTime } from "@/components/ui/DateTime";
+import { Img } from "@/components/ui/Img";
 
 /**
  * A story in a list. The headline is the one link (the whole card is clickable through it), so a
@@ -46,7 +46,7 @@ export function StoryCard({
           <DateTime iso={article.published} />
         </p>
       </div>
-      <Image
+      <Img
         src={article.hero.url}
         alt=""
         width={article.hero.width}
