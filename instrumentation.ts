@@ -1,9 +1,14 @@
 /**
  * Server start-up: read the content folders once, before the first request, so that no request ever
- * waits for (or triggers) a read of the whole content folder, however large the archive.
+ * waits for (or triggers) a read of the whole content folder, however large the archive; and finish
+ * open requests on SIGTERM before exiting (lib/server/shutdown.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { installGracefulShutdown } = await import("./lib/server/shutdown");
+    installGracefulShutdown();
+  }
   const { warmContent } = await import("./lib/content/api");
   const started = Date.now();
   const count = await warmContent();

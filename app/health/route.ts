@@ -1,19 +1,26 @@
 import { checkDatabase } from "@/lib/db/health";
+import { isDraining } from "@/lib/server/shutdown";
 
 /**
- * For load balancers and uptime checks: 200 when the server can store signups, 503 (with
- * Retry-After) when its database is gone, locked or read-only. Pages are prerendered and keep being
- * served either way; the reason goes to the log, never to the response.
+ * For load balancers and uptime checks: 200 when the server can store signups; 503 (with
+ * Retry-After) when its database is gone, locked or read-only, or when it is shutting down and
+ * wants no new traffic. Pages keep being served either way; the reason goes to the log only.
  */
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const health = await checkDatabase();
-  const headers = { "Content-Type": "application/json", "Cache-Control": "no-store" };
-  if (health.ok) return new Response('{"status":"ok"}\n', { status: 200, headers });
-  console.error("health: database unavailable:", health.reason);
-  return new Response('{"status":"unavailable","database":"unavailable"}\n', {
+const headers = { "Content-Type": "application/json", "Cache-Control": "no-store" };
+
+function unavailable(body: object) {
+  return new Response(`${JSON.stringify(body)}\n`, {
     status: 503,
     headers: { ...headers, "Retry-After": "30" },
   });
+}
+
+export async function GET() {
+  if (isDraining()) return unavailable({ status: "draining" });
+  const health = await checkDatabase();
+  if (health.ok) return new Response('{"status":"ok"}\n', { status: 200, headers });
+  console.error("health: database unavailable:", health.reason);
+  return unavailable({ status: "unavailable", database: "unavailable" });
 }
