@@ -1,0 +1,289 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:load`: reliability under load, on loopback, against `next start`.
+ *   mixed   LOAD_SECONDS (60) at LOAD_CONNECTIONS (100) across every page type plus newsletter
+ *           signups posted the way a browser without JavaScript posts them (multipart form, one
+ *           fresh address and client IP per post, through TRUSTED_PROXIES=1). Counts errors and
+ *           5xx, then checks that every signup the server accepted is in the database.
+ *   soak    SOAK_SECONDS (300) of the same mix at SOAK_CONNECTIONS (50), sampling the server's
+ *           resident memory every 5 s; growth is measured from the end of the first minute.
+ *   drain   requests in flight when the server gets SIGTERM must all complete before it exits.
+ * Writes bench/results/load.json. Targets are in docs/BENCHMARKS.md, never asserted in tests.
+ * BENCH_REUSE_BUILD=1 serves an existing .next-bench build instead of building again.
+ */
+import { execSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { run, start, stop, waitFor } from "./lib.mjs";
+
+const LOAD_SECONDS = Number(process.env.LOAD_SECONDS || 60);
+const LOAD_CONNECTIONS = Number(process.env.LOAD_CONNECTIONS || 100);
+const SOAK_SECONDS = Number(process.env.SOAK_SECONDS || 300);
+const SOAK_CONNECTIONS = Number(process.env.SOAK_CONNECTIONS || 50);
+const PORT = 3210;
+const BASE = `http://127.0.0.1:${PORT}`;
+const SEED = "/world/us-pressing-mexico-to-allow-us-forces-to-fight-cartels";
+
+/** What a reader's traffic looks like, by weight; signups are one request in ten. */
+const PAGES = [
+  [SEED, 20],
+  ["/", 15],
+  ["/world", 8],
+  ["/business", 4],
+  ["/fast", 8],
+  [`/fast/us-pressing-mexico-to-allow-us-forces-to-fight-cartels`, 6],
+  [`${SEED}?view=summary`, 6],
+  ["/topic/mexico", 3],
+  ["/feed.xml", 4],
+  ["/world/feed.xml", 2],
+  ["/sitemap.xml", 2],
+  ["/news-sitemap.xml", 2],
+  ["/newsletter", 4],
+  ["/no-such-page", 2],
+  ["/world/%E0%A4%A", 1],
+  ["/og/article/us-pressing-mexico-to-allow-us-forces-to-fight-cartels", 3],
+];
+const SIGNUP_WEIGHT = 10;
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "dispatch-load-data-"));
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: ".next-bench",
+  CONTENT_DIR: ["content", "e2e/fixtures/content"].join(path.delimiter),
+  SITE_URL: BASE,
+  DATA_DIR: dataDir,
+  TRUSTED_PROXIES: "1",
+};
+
+/** Resident memory of a process and all its descendants, in MiB (Linux /proc). */
+function treeRssMiB(rootPid) {
+  const children = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  let kib = 0;
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop();
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      kib += Number(m?.[1] ?? 0);
+    } catch {
+      // exited meanwhile
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return kib / 1024;
+}
+
+/** The hidden fields React renders into the signup form, so posts look like a browser's. */
+async function signupFormFields() {
+  const html = await (await fetch(`${BASE}/newsletter`)).text();
+  const unescape = (s) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const fields = [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [m[1], unescape(m[2] ?? "")]);
+  if (!fields.some(([name]) => name.startsWith("$ACTION"))) throw new Error("no server action fields in /newsletter");
+  return fields;
+}
+
+function multipart(fields) {
+  const boundary = `----dispatchload${Math.random().toString(16).slice(2)}`;
+  const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  return { body: `${parts.join("")}--${boundary}--\r\n`, type: `multipart/form-data; boundary=${boundary}` };
+}
+
+function mixedLoad({ seconds, connections, hidden, tag, accepted, counts }) {
+  const total = PAGES.reduce((n, [, w]) => n + w, 0) + SIGNUP_WEIGHT;
+  let serial = 0;
+  return autocannon({
+    url: BASE,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest(request, context) {
+          let r = Math.random() * total;
+          for (const [page, weight] of PAGES) {
+            r -= weight;
+            if (r < 0) {
+              context.kind = page;
+              context.email = undefined;
+              return { ...request, method: "GET", path: page, headers: {}, body: undefined };
+            }
+          }
+          serial += 1;
+          const email = `${tag}-${process.pid}-${serial}@example.com`;
+          const ip = `10.${(serial >> 16) & 255}.${(serial >> 8) & 255}.${serial & 255}`;
+          const { body, type } = multipart([...hidden, ["email", email], ["lists", "morning-brief"], ["website", ""]]);
+          context.kind = "signup";
+          context.email = email;
+          return {
+            ...request,
+            method: "POST",
+            path: "/newsletter",
+            headers: { "content-type": type, "x-forwarded-for": ip, accept: "text/html" },
+            body,
+          };
+        },
+        onResponse(status, body, context) {
+          const c = (counts[context.kind] ??= { requests: 0, byStatus: {} });
+          c.requests += 1;
+          c.byStatus[status] = (c.byStatus[status] ?? 0) + 1;
+          if (context.kind === "signup") {
+            if (status === 200 && body.includes("Almost done")) accepted.push(context.email);
+            else if (status === 200 && body.includes("unavailable")) c.refused = (c.refused ?? 0) + 1;
+          }
+        },
+      },
+    ],
+  });
+}
+
+function summarise(r, counts) {
+  const fivexx = Object.values(counts).reduce(
+    (n, c) => n + Object.entries(c.byStatus).filter(([s]) => s >= 500).reduce((m, [, k]) => m + k, 0),
+    0,
+  );
+  return {
+    requests: r.requests.total,
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    fivexx,
+    counts,
+  };
+}
+
+function storedEmails() {
+  const db = new Database(path.join(dataDir, "dispatch.sqlite"), { readonly: true, fileMustExist: true });
+  try {
+    return new Set(db.prepare("select email from subscriptions").pluck().all());
+  } finally {
+    db.close();
+  }
+}
+
+/** Requests in flight at SIGTERM: all must finish whole, then the server exits. */
+async function drain(server) {
+  const agent = new http.Agent({ keepAlive: false });
+  const inflight = [];
+  let headersSeen = 0;
+  for (let i = 0; i < 40; i++) {
+    inflight.push(
+      new Promise((resolve) => {
+        const req = http.get(`${BASE}/fast`, { agent }, (res) => {
+          headersSeen += 1;
+          let bytes = 0;
+          res.on("data", (d) => (bytes += d.length));
+          res.on("end", () => resolve({ status: res.statusCode, bytes, complete: res.complete }));
+          res.on("error", (e) => resolve({ error: e.code ?? e.message }));
+        });
+        req.on("error", (e) => resolve({ error: e.code ?? e.message }));
+      }),
+    );
+  }
+  // Wait until the server has started answering, so requests are genuinely mid-flight.
+  while (headersSeen === 0) await new Promise((r) => setTimeout(r, 5));
+  const signalledAt = Date.now();
+  const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve({ code, signal, ms: Date.now() - signalledAt })));
+  server.kill("SIGTERM");
+  const results = await Promise.all(inflight);
+  const exit = await exited;
+  const expectedBytes = Math.max(...results.map((r) => r.bytes ?? 0));
+  return {
+    inFlight: results.length,
+    answeredBeforeSignal: headersSeen,
+    completed: results.filter((r) => r.status === 200 && r.complete && r.bytes === expectedBytes).length,
+    failed: results.filter((r) => r.error).map((r) => r.error),
+    exitCode: exit.code,
+    exitSignal: exit.signal,
+    exitMs: exit.ms,
+  };
+}
+
+async function main() {
+  if (!(process.env.BENCH_REUSE_BUILD === "1" && existsSync(".next-bench/BUILD_ID"))) {
+    console.log("load: building (.next-bench)…");
+    await run("npx", ["next", "build"], { env });
+  }
+  // node runs Next.js directly (no npx wrapper), so the signal and the memory are the server's own.
+  const server = start(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)], { env });
+  try {
+    await waitFor(`${BASE}/`);
+    const hidden = await signupFormFields();
+
+    console.log(`load: mixed, ${LOAD_CONNECTIONS} connections × ${LOAD_SECONDS} s…`);
+    const accepted = [];
+    const counts = {};
+    const mixed = summarise(await mixedLoad({ seconds: LOAD_SECONDS, connections: LOAD_CONNECTIONS, hidden, tag: "load", accepted, counts }), counts);
+    const stored = storedEmails();
+    mixed.signupsAccepted = accepted.length;
+    mixed.acceptedButMissing = accepted.filter((e) => !stored.has(e)).length;
+
+    console.log(`load: soak, ${SOAK_CONNECTIONS} connections × ${SOAK_SECONDS} s, memory every 5 s…`);
+    const samples = [];
+    const sampler = setInterval(() => samples.push({ t: samples.length * 5, mib: treeRssMiB(server.pid) }), 5000);
+    const soakAccepted = [];
+    const soakCounts = {};
+    const soakRun = summarise(await mixedLoad({ seconds: SOAK_SECONDS, connections: SOAK_CONNECTIONS, hidden, tag: "soak", accepted: soakAccepted, counts: soakCounts }), soakCounts);
+    clearInterval(sampler);
+    const storedAfterSoak = storedEmails();
+    const afterWarmup = samples.filter((s) => s.t >= 60);
+    const base = afterWarmup[0]?.mib ?? 0;
+    const endAvg = afterWarmup.slice(-6).reduce((n, s) => n + s.mib, 0) / Math.max(1, afterWarmup.slice(-6).length);
+    const soak = {
+      ...soakRun,
+      signupsAccepted: soakAccepted.length,
+      acceptedButMissing: soakAccepted.filter((e) => !storedAfterSoak.has(e)).length,
+      memoryMiB: { atOneMinute: Math.round(base), endAverage: Math.round(endAvg), peak: Math.round(Math.max(...samples.map((s) => s.mib))) },
+      growthPercent: base ? Number((((endAvg - base) / base) * 100).toFixed(1)) : null,
+      samples,
+    };
+
+    console.log("load: SIGTERM with requests in flight…");
+    const drained = await drain(server);
+
+    const result = {
+      date: new Date().toISOString(),
+      commit: execSync("git rev-parse --short HEAD").toString().trim(),
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
+      mixed,
+      soak,
+      drain: drained,
+    };
+    mkdirSync("bench/results", { recursive: true });
+    writeFileSync("bench/results/load.json", JSON.stringify(result, null, 2));
+
+    console.log(`\n${result.date} · ${result.commit} · ${result.machine.cpus} cores · Node ${result.machine.node}\n`);
+    console.log("| run | requests | req/s | p50 ms | p99 ms | errors | timeouts | 5xx | signups accepted | accepted but not stored |");
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const [name, r] of [["mixed", mixed], ["soak", soak]]) {
+      console.log(`| ${name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.timeouts} | ${r.fivexx} | ${r.signupsAccepted} | ${r.acceptedButMissing} |`);
+    }
+    console.log(`\nper request type (mixed): ${Object.entries(mixed.counts).map(([k, c]) => `${k} ${JSON.stringify(c.byStatus)}`).join("; ")}`);
+    console.log(`soak memory: ${soak.memoryMiB.atOneMinute} MiB at 1 min → ${soak.memoryMiB.endAverage} MiB at the end (${soak.growthPercent} %), peak ${soak.memoryMiB.peak} MiB`);
+    console.log(`drain: ${drained.completed}/${drained.inFlight} in-flight requests completed whole; failed: ${drained.failed.length}; exit ${drained.exitCode ?? drained.exitSignal} after ${drained.exitMs} ms`);
+  } catch (error) {
+    console.error(server.log().slice(-3000));
+    throw error;
+  } finally {
+    await stop(server);
+  }
+}
+
+await main();
