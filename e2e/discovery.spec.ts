@@ -100,6 +100,16 @@ test.describe("feeds and sitemaps", () => {
     );
   });
 
+  test("the sitemap's page files are served, and only those that exist", async ({ request }) => {
+    const root = parseXml(await (await request.get("/sitemap.xml")).text()).urlset.url;
+    const page = await request.get("/sitemaps/0.xml");
+    expect(page.headers()["content-type"]).toContain("application/xml");
+    expect(parseXml(await page.text()).urlset.url).toEqual(root);
+    for (const missing of ["/sitemaps/1.xml", "/sitemaps/x.xml", "/sitemaps/0.xml.bak"]) {
+      expect((await request.get(missing)).status(), missing).toBe(404);
+    }
+  });
+
   test("the news sitemap and robots.txt are served", async ({ request }) => {
     const news = parseXml(await (await request.get("/news-sitemap.xml")).text());
     expect(news.urlset["@_xmlns:news"]).toBe("http://www.google.com/schemas/sitemap-news/0.9");
