@@ -42,6 +42,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // Tests build into their own folder so a running production build is never overwritten.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // `npm run build:standalone` (docs/DEPLOY.md): a self-contained server.js with only the
+  // node_modules it needs, for containers. Plain `next start` is the default.
+  output: process.env.BUILD_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   // CDNs may serve a page up to a day past its five-minute freshness while it is refreshed.
   expireTime: 86_400,

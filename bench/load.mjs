@@ -6,7 +6,7 @@
  *           fresh address and client IP per post, through TRUSTED_PROXIES=1). Counts errors and
  *           5xx, then checks that every signup the server accepted is in the database.
  *   soak    SOAK_SECONDS (300) of the same mix at SOAK_CONNECTIONS (50), sampling the server's
- *           resident memory every 5 s; growth is measured from the end of the first minute.
+ *           resident memory every 5 s; growth is the last minute's median over the second minute's.
  *   drain   requests in flight when the server gets SIGTERM must all complete before it exits.
  * Writes bench/results/load.json. Targets are in docs/BENCHMARKS.md, never asserted in tests.
  * BENCH_REUSE_BUILD=1 serves an existing .next-bench build instead of building again.
@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { run, start, stop, waitFor } from "./lib.mjs";
+import { median, run, start, stop, waitFor } from "./lib.mjs";
 
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS || 60);
 const LOAD_CONNECTIONS = Number(process.env.LOAD_CONNECTIONS || 100);
@@ -243,14 +243,15 @@ async function main() {
     const soakRun = summarise(await mixedLoad({ seconds: SOAK_SECONDS, connections: SOAK_CONNECTIONS, hidden, tag: "soak", accepted: soakAccepted, counts: soakCounts }), soakCounts);
     clearInterval(sampler);
     const storedAfterSoak = storedEmails();
-    const afterWarmup = samples.filter((s) => s.t >= 60);
-    const base = afterWarmup[0]?.mib ?? 0;
-    const endAvg = afterWarmup.slice(-6).reduce((n, s) => n + s.mib, 0) / Math.max(1, afterWarmup.slice(-6).length);
+    // Medians over a minute, so the garbage collector's sawtooth does not decide the figure.
+    const minute = (from, to) => median(samples.filter((s) => s.t >= from && s.t < to).map((s) => s.mib)) ?? 0;
+    const base = minute(60, 120);
+    const endAvg = minute(SOAK_SECONDS - 60, SOAK_SECONDS);
     const soak = {
       ...soakRun,
       signupsAccepted: soakAccepted.length,
       acceptedButMissing: soakAccepted.filter((e) => !storedAfterSoak.has(e)).length,
-      memoryMiB: { atOneMinute: Math.round(base), endAverage: Math.round(endAvg), peak: Math.round(Math.max(...samples.map((s) => s.mib))) },
+      memoryMiB: { secondMinute: Math.round(base), lastMinute: Math.round(endAvg), peak: Math.round(Math.max(...samples.map((s) => s.mib))) },
       growthPercent: base ? Number((((endAvg - base) / base) * 100).toFixed(1)) : null,
       samples,
     };
@@ -276,7 +277,7 @@ async function main() {
       console.log(`| ${name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.timeouts} | ${r.fivexx} | ${r.signupsAccepted} | ${r.acceptedButMissing} |`);
     }
     console.log(`\nper request type (mixed): ${Object.entries(mixed.counts).map(([k, c]) => `${k} ${JSON.stringify(c.byStatus)}`).join("; ")}`);
-    console.log(`soak memory: ${soak.memoryMiB.atOneMinute} MiB at 1 min → ${soak.memoryMiB.endAverage} MiB at the end (${soak.growthPercent} %), peak ${soak.memoryMiB.peak} MiB`);
+    console.log(`soak memory (median RSS): ${soak.memoryMiB.secondMinute} MiB in the second minute → ${soak.memoryMiB.lastMinute} MiB in the last (${soak.growthPercent} %), peak ${soak.memoryMiB.peak} MiB`);
     console.log(`drain: ${drained.completed}/${drained.inFlight} in-flight requests completed whole; failed: ${drained.failed.length}; exit ${drained.exitCode ?? drained.exitSignal} after ${drained.exitMs} ms`);
   } catch (error) {
     console.error(server.log().slice(-3000));
