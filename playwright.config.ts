@@ -14,6 +14,17 @@ const PORT = Number(process.env.E2E_PORT || 3100);
 export const E2E_DATA_DIR = path.resolve(".e2e-data");
 export const baseURL = `http://127.0.0.1:${PORT}`;
 
+/** The environment the server under test runs with (e2e/shutdown.spec.ts starts a second one). */
+export const E2E_SERVER_ENV = {
+  CONTENT_DIR: ["content", "e2e/fixtures/content"].join(path.delimiter),
+  NEXT_DIST_DIR: ".next-e2e",
+  NEXT_TELEMETRY_DISABLED: "1",
+  SITE_URL: baseURL,
+  DATA_DIR: E2E_DATA_DIR,
+  // Every test posts from 127.0.0.1; the per-IP limit has its own unit test.
+  SIGNUP_LIMIT_PER_IP: "1000",
+};
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 30_000,
@@ -29,7 +40,12 @@ export default defineConfig({
     trace: "on-first-retry",
     launchOptions: {
       executablePath,
-      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
@@ -43,14 +59,6 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "ignore",
-    env: {
-      CONTENT_DIR: ["content", "e2e/fixtures/content"].join(path.delimiter),
-      NEXT_DIST_DIR: ".next-e2e",
-      NEXT_TELEMETRY_DISABLED: "1",
-      SITE_URL: baseURL,
-      DATA_DIR: E2E_DATA_DIR,
-      // Every test posts from 127.0.0.1; the per-IP limit has its own unit test.
-      SIGNUP_LIMIT_PER_IP: "1000",
-    },
+    env: E2E_SERVER_ENV,
   },
 });

@@ -202,6 +202,8 @@ async function drain(server) {
   const signalledAt = Date.now();
   const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve({ code, signal, ms: Date.now() - signalledAt })));
   server.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 20));
+  const health = await fetch(`${BASE}/health`).then((r) => r.status, (e) => e.cause?.code ?? e.message);
   const results = await Promise.all(inflight);
   const exit = await exited;
   const expectedBytes = Math.max(...results.map((r) => r.bytes ?? 0));
@@ -210,6 +212,7 @@ async function drain(server) {
     answeredBeforeSignal: headersSeen,
     completed: results.filter((r) => r.status === 200 && r.complete && r.bytes === expectedBytes).length,
     failed: results.filter((r) => r.error).map((r) => r.error),
+    healthWhileDraining: health,
     exitCode: exit.code,
     exitSignal: exit.signal,
     exitMs: exit.ms,
@@ -278,7 +281,7 @@ async function main() {
     }
     console.log(`\nper request type (mixed): ${Object.entries(mixed.counts).map(([k, c]) => `${k} ${JSON.stringify(c.byStatus)}`).join("; ")}`);
     console.log(`soak memory (median RSS): ${soak.memoryMiB.secondMinute} MiB in the second minute → ${soak.memoryMiB.lastMinute} MiB in the last (${soak.growthPercent} %), peak ${soak.memoryMiB.peak} MiB`);
-    console.log(`drain: ${drained.completed}/${drained.inFlight} in-flight requests completed whole; failed: ${drained.failed.length}; exit ${drained.exitCode ?? drained.exitSignal} after ${drained.exitMs} ms`);
+    console.log(`drain: ${drained.completed}/${drained.inFlight} in-flight requests completed whole; failed: ${drained.failed.length}; /health while draining: ${drained.healthWhileDraining}; exit ${drained.exitCode ?? drained.exitSignal} after ${drained.exitMs} ms`);
   } catch (error) {
     console.error(server.log().slice(-3000));
     throw error;

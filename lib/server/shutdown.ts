@@ -31,9 +31,26 @@ function replaceProcessHandler(signal: NodeJS.Signals, handler: (signal: NodeJS.
   process.on(signal, handler);
 }
 
-type State = { draining: boolean; inFlight: number; lastActivity: number; servers: Set<Server> };
+type State = {
+  installed?: boolean;
+  draining: boolean;
+  inFlight: number;
+  lastActivity: number;
+  servers: Set<Server>;
+};
 
-const state: State = { draining: false, inFlight: 0, lastActivity: 0, servers: new Set() };
+declare global {
+  var __dispatchShutdown: State | undefined;
+}
+
+// On globalThis: instrumentation and each route are bundled separately, each with its own copy of
+// this module, and /health must see the state the signal handler set.
+const state: State = (globalThis.__dispatchShutdown ??= {
+  draining: false,
+  inFlight: 0,
+  lastActivity: 0,
+  servers: new Set(),
+});
 
 /** True once the server has been asked to stop: it still answers, but wants no new traffic. */
 export function isDraining(): boolean {
@@ -55,11 +72,9 @@ function onRequestStart(message: unknown) {
   });
 }
 
-let installed = false;
-
 export function installGracefulShutdown(options: ShutdownOptions = {}): void {
-  if (installed) return;
-  installed = true;
+  if (state.installed) return;
+  state.installed = true;
   const {
     quietMs = 500,
     timeoutMs = 25_000,
