@@ -4,6 +4,8 @@
  *   next      `next start` alone
  *   proxy     the same behind deploy/nginx.conf (the shipped caching reverse proxy)
  *   static    nginx serving the very same prerendered HTML from disk: the physical limit here
+ * and, as the yardstick for Next.js itself, a bare App Router page (bench/baseline: no fonts, no
+ * images, no client components) built with the same Next.js and React, served by `next start`.
  * Then page weight (gzip) and Lighthouse (mobile, median of 3). Prints a table and writes
  * bench/results/latest.json. Targets live here and in docs/BENCHMARKS.md, never in tests.
  *
@@ -23,6 +25,7 @@ const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
 const NEXT_PORT = 3200;
 const STATIC_PORT = 3201;
 const PROXY_PORT = 3202;
+const BASELINE_PORT = 3203;
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 const PAGES = {
@@ -125,9 +128,16 @@ async function main() {
   await run("npx", ["next", "build"], { env });
   const buildSeconds = (Date.now() - t0) / 1000;
 
+  console.log("bench: building the bare baseline page (.next-baseline)…");
+  await run("npx", ["next", "build", "bench/baseline"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+
   const next = start("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(NEXT_PORT)], { env });
-  children.push(next);
+  const baseline = start("npx", ["next", "start", "bench/baseline", "-H", "127.0.0.1", "-p", String(BASELINE_PORT)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  children.push(next, baseline);
   await waitFor(`http://127.0.0.1:${NEXT_PORT}/`);
+  await waitFor(`http://127.0.0.1:${BASELINE_PORT}/`);
 
   // The same bytes next start serves, laid out for nginx.
   const docroot = path.join(work, "docroot");
@@ -137,6 +147,7 @@ async function main() {
     mkdirSync(path.dirname(path.join(docroot, file)), { recursive: true });
     writeFileSync(path.join(docroot, file), body);
   }
+  writeFileSync(path.join(docroot, "baseline.html"), Buffer.from(await (await fetch(`http://127.0.0.1:${BASELINE_PORT}/`)).arrayBuffer()));
   children.push(nginxStatic(docroot), nginxProxy());
   await waitFor(`http://127.0.0.1:${STATIC_PORT}/`);
   await waitFor(`http://127.0.0.1:${PROXY_PORT}/`);
@@ -149,9 +160,15 @@ async function main() {
     const proxyResult = await load(`http://127.0.0.1:${PROXY_PORT}${page}`);
     throughput[name] = { static: staticResult, next: nextResult, proxy: proxyResult };
   }
+  console.log(`bench: load on the bare baseline page (${DURATION}s × 2 targets)…`);
+  throughput.baseline = {
+    static: await load(`http://127.0.0.1:${STATIC_PORT}/baseline`),
+    next: await load(`http://127.0.0.1:${BASELINE_PORT}/`),
+  };
 
   const weights = {};
   for (const [name, page] of Object.entries(PAGES)) if (name !== "feed") weights[name] = await weight(`http://127.0.0.1:${NEXT_PORT}`, page);
+  weights.baseline = await weight(`http://127.0.0.1:${BASELINE_PORT}`, "/");
 
   const lh = {};
   if (LIGHTHOUSE) {
@@ -159,6 +176,8 @@ async function main() {
       console.log(`bench: lighthouse ${name} (3 runs)…`);
       lh[name] = await lighthouse(`http://127.0.0.1:${NEXT_PORT}${PAGES[name]}`);
     }
+    console.log("bench: lighthouse baseline (3 runs)…");
+    lh.baseline = await lighthouse(`http://127.0.0.1:${BASELINE_PORT}/`);
   }
 
   const result = {
@@ -181,6 +200,7 @@ async function main() {
   for (const [name, t] of Object.entries(throughput)) {
     for (const target of ["static", "next", "proxy"]) {
       const r = t[target];
+      if (!r) continue;
       const ratio = (r.rps / t.static.rps).toFixed(2);
       console.log(`| ${name} | ${target} | ${r.rps} | ${r.p50} | ${r.p99} | ${ratio} | ${r.errors} / ${r.non2xx} |`);
     }

@@ -1,5 +1,4 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, expect, it } from "vitest";
 import { installGracefulShutdown, isDraining } from "./shutdown";
 
@@ -31,7 +30,8 @@ it("on SIGTERM finishes every open request, keeps answering, then exits", async 
   });
   expect([...handlers.keys()].sort()).toEqual(["SIGINT", "SIGTERM"]);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
 
   const track = (p: ReturnType<typeof get>) => {
     open += 1;
