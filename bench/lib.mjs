@@ -1,5 +1,7 @@
 /** Small helpers for the benchmark: processes, readiness, statistics. Loopback only. */
 import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 export function start(command, args, options = {}) {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], ...options });
@@ -43,4 +45,19 @@ export function stop(child) {
 export function median(values) {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * deploy/nginx.conf as shipped, run on loopback in front of one `next start`. When the bench runs as
+ * root, nginx's workers stay root so they can use the temporary folders it made.
+ */
+export function nginxProxy({ dir, listenPort, upstreamPort }) {
+  mkdirSync(dir, { recursive: true });
+  const user = process.getuid?.() === 0 ? "user root;\n" : "";
+  const conf = readFileSync("deploy/nginx.conf", "utf8")
+    .replace("listen 8080;", `listen 127.0.0.1:${listenPort};`)
+    .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${upstreamPort};`)
+    .replace("events {", `daemon off;\n${user}events {`);
+  writeFileSync(path.join(dir, "nginx.conf"), conf);
+  return start("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")]);
 }

@@ -4,7 +4,8 @@
  *   mixed   LOAD_SECONDS (60) at LOAD_CONNECTIONS (100) across every page type plus newsletter
  *           signups posted the way a browser without JavaScript posts them (multipart form, one
  *           fresh address and client IP per post, through TRUSTED_PROXIES=1). Counts errors and
- *           5xx, then checks that every signup the server accepted is in the database.
+ *           5xx, then checks that every signup the server accepted is in the database. Then the
+ *           same again through deploy/nginx.conf (the shipped caching proxy) in front of it.
  *   soak    SOAK_SECONDS (300) of the same mix at SOAK_CONNECTIONS (50), sampling the server's
  *           resident memory every 5 s; growth is the last minute's median over the second minute's.
  *   drain   requests in flight when the server gets SIGTERM must all complete before it exits.
@@ -18,13 +19,14 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { median, run, start, stop, waitFor } from "./lib.mjs";
+import { median, nginxProxy, run, start, stop, waitFor } from "./lib.mjs";
 
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS || 60);
 const LOAD_CONNECTIONS = Number(process.env.LOAD_CONNECTIONS || 100);
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS || 300);
 const SOAK_CONNECTIONS = Number(process.env.SOAK_CONNECTIONS || 50);
 const PORT = 3210;
+const PROXY_PORT = 3211;
 const BASE = `http://127.0.0.1:${PORT}`;
 const SEED = "/world/us-pressing-mexico-to-allow-us-forces-to-fight-cartels";
 
@@ -104,11 +106,11 @@ function multipart(fields) {
   return { body: `${parts.join("")}--${boundary}--\r\n`, type: `multipart/form-data; boundary=${boundary}` };
 }
 
-function mixedLoad({ seconds, connections, hidden, tag, accepted, counts }) {
+function mixedLoad({ url = BASE, seconds, connections, hidden, tag, accepted, counts }) {
   const total = PAGES.reduce((n, [, w]) => n + w, 0) + SIGNUP_WEIGHT;
   let serial = 0;
   return autocannon({
-    url: BASE,
+    url,
     connections,
     duration: seconds,
     requests: [
@@ -238,6 +240,24 @@ async function main() {
     mixed.signupsAccepted = accepted.length;
     mixed.acceptedButMissing = accepted.filter((e) => !stored.has(e)).length;
 
+    console.log(`load: mixed through the shipped nginx proxy, ${LOAD_CONNECTIONS} connections × ${LOAD_SECONDS} s…`);
+    const proxy = nginxProxy({ dir: mkdtempSync(path.join(os.tmpdir(), "dispatch-load-proxy-")), listenPort: PROXY_PORT, upstreamPort: PORT });
+    let viaProxy;
+    try {
+      await waitFor(`http://127.0.0.1:${PROXY_PORT}/`);
+      const proxyAccepted = [];
+      const proxyCounts = {};
+      viaProxy = summarise(
+        await mixedLoad({ url: `http://127.0.0.1:${PROXY_PORT}`, seconds: LOAD_SECONDS, connections: LOAD_CONNECTIONS, hidden, tag: "proxy", accepted: proxyAccepted, counts: proxyCounts }),
+        proxyCounts,
+      );
+      const storedAfterProxy = storedEmails();
+      viaProxy.signupsAccepted = proxyAccepted.length;
+      viaProxy.acceptedButMissing = proxyAccepted.filter((e) => !storedAfterProxy.has(e)).length;
+    } finally {
+      await stop(proxy);
+    }
+
     console.log(`load: soak, ${SOAK_CONNECTIONS} connections × ${SOAK_SECONDS} s, memory every 5 s…`);
     const samples = [];
     const sampler = setInterval(() => samples.push({ t: samples.length * 5, mib: treeRssMiB(server.pid) }), 5000);
@@ -267,6 +287,7 @@ async function main() {
       commit: execSync("git rev-parse --short HEAD").toString().trim(),
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
       mixed,
+      viaProxy,
       soak,
       drain: drained,
     };
@@ -276,7 +297,7 @@ async function main() {
     console.log(`\n${result.date} · ${result.commit} · ${result.machine.cpus} cores · Node ${result.machine.node}\n`);
     console.log("| run | requests | req/s | p50 ms | p99 ms | errors | timeouts | 5xx | signups accepted | accepted but not stored |");
     console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (const [name, r] of [["mixed", mixed], ["soak", soak]]) {
+    for (const [name, r] of [["mixed, next start", mixed], ["mixed, via nginx proxy", viaProxy], ["soak, next start", soak]]) {
       console.log(`| ${name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.timeouts} | ${r.fivexx} | ${r.signupsAccepted} | ${r.acceptedButMissing} |`);
     }
     console.log(`\nper request type (mixed): ${Object.entries(mixed.counts).map(([k, c]) => `${k} ${JSON.stringify(c.byStatus)}`).join("; ")}`);

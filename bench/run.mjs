@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { median, run, start, stop, waitFor } from "./lib.mjs";
+import { median, nginxProxy, run, start, stop, waitFor } from "./lib.mjs";
 
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
@@ -74,17 +74,6 @@ http { access_log off; sendfile on; tcp_nopush on; server_tokens off; include /e
     location / { default_type text/html; try_files $uri $uri.html =404; } } }`;
   const dir = path.join(work, "static");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "nginx.conf"), conf);
-  return start("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")]);
-}
-
-function nginxProxy() {
-  const dir = path.join(work, "proxy");
-  mkdirSync(dir, { recursive: true });
-  const conf = readFileSync("deploy/nginx.conf", "utf8")
-    .replace("listen 8080;", `listen 127.0.0.1:${PROXY_PORT};`)
-    .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${NEXT_PORT};`)
-    .replace("events {", `daemon off;\n${NGINX_USER}events {`);
   writeFileSync(path.join(dir, "nginx.conf"), conf);
   return start("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")]);
 }
@@ -148,7 +137,7 @@ async function main() {
     writeFileSync(path.join(docroot, file), body);
   }
   writeFileSync(path.join(docroot, "baseline.html"), Buffer.from(await (await fetch(`http://127.0.0.1:${BASELINE_PORT}/`)).arrayBuffer()));
-  children.push(nginxStatic(docroot), nginxProxy());
+  children.push(nginxStatic(docroot), nginxProxy({ dir: path.join(work, "proxy"), listenPort: PROXY_PORT, upstreamPort: NEXT_PORT }));
   await waitFor(`http://127.0.0.1:${STATIC_PORT}/`);
   await waitFor(`http://127.0.0.1:${PROXY_PORT}/`);
 

@@ -42,19 +42,30 @@ for (const size of SIZES) {
     const r = await autocannon({ url: `http://127.0.0.1:${PORT}${page}`, connections: 20, duration: 5 });
     p99[name] = { p99: r.latency.p99, rps: Math.round(r.requests.average), non2xx: r.non2xx };
   }
+  // Every URL in the sitemap, across the index's files, each within the protocol's 50,000.
+  const root = await (await fetch(`http://127.0.0.1:${PORT}/sitemap.xml`)).text();
+  const files = root.includes("<sitemapindex")
+    ? [...root.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname)
+    : ["/sitemap.xml"];
+  const perFile = [];
+  for (const file of files) {
+    const xml = await (await fetch(`http://127.0.0.1:${PORT}${file}`)).text();
+    perFile.push((xml.match(/<url>/g) ?? []).length);
+  }
+  const sitemap = { files: files.length, urls: perFile.reduce((a, b) => a + b, 0), largestFile: Math.max(...perFile) };
   const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
   const serverPeakMiB = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
   await stop(server);
   rmSync(dir, { recursive: true, force: true });
-  const row = { size, buildSeconds, buildPeakMiB, serverPeakMiB, p99 };
+  const row = { size, buildSeconds, buildPeakMiB, serverPeakMiB, p99, sitemap };
   results.push(row);
   console.log(JSON.stringify(row));
 }
 
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/scale.json", JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
-console.log("\n| articles | build s | build peak MiB | server peak MiB | archive article p99 ms | section p99 | home p99 | feed p99 |");
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("\n| articles | build s | build peak MiB | server peak MiB | archive article p99 ms | section p99 | home p99 | feed p99 | sitemap files / URLs |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of results) {
-  console.log(`| ${r.size} | ${r.buildSeconds.toFixed(0)} | ${r.buildPeakMiB} | ${r.serverPeakMiB} | ${r.p99.archiveArticle.p99} | ${r.p99.section.p99} | ${r.p99.home.p99} | ${r.p99.feed.p99} |`);
+  console.log(`| ${r.size} | ${r.buildSeconds.toFixed(0)} | ${r.buildPeakMiB} | ${r.serverPeakMiB} | ${r.p99.archiveArticle.p99} | ${r.p99.section.p99} | ${r.p99.home.p99} | ${r.p99.feed.p99} | ${r.sitemap.files} / ${r.sitemap.urls} |`);
 }

@@ -41,6 +41,9 @@ const ROUTES = [
   "/world/feed.xml",
   "/og/article/us-pressing-mexico-to-allow-us-forces-to-fight-cartels",
   "/media/40df4fd95df5/dea-fentanyl-lab.jpg",
+  "/sitemap.xml",
+  "/sitemaps/0.xml",
+  "/health",
 ];
 
 const MARKER = "zq9fuzz";
