@@ -120,8 +120,8 @@ async function main() {
   console.log("bench: building the bare baseline page (.next-baseline)…");
   await run("npx", ["next", "build", "bench/baseline"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
 
-  const next = start("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(NEXT_PORT)], { env });
-  const baseline = start("npx", ["next", "start", "bench/baseline", "-H", "127.0.0.1", "-p", String(BASELINE_PORT)], {
+  const next = start(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(NEXT_PORT)], { env });
+  const baseline = start(process.execPath, ["node_modules/next/dist/bin/next", "start", "bench/baseline", "-H", "127.0.0.1", "-p", String(BASELINE_PORT)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   children.push(next, baseline);
