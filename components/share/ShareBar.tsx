@@ -27,8 +27,11 @@ export function ShareBar({ target, text }: { target: ShareTarget; text?: string 
           </li>
         ))}
       </ul>
-      {/* After the links: buttons that appear once JavaScript runs shift nothing already on screen. */}
-      <ShareActions url={target.url} title={target.title} text={text} buttonClass={BUTTON} />
+      {/* The buttons that appear once JavaScript runs get their space reserved in the server's HTML
+          (their own row on a phone, where they would otherwise wrap), so they shift nothing. */}
+      <div className="flex min-h-11 basis-full flex-wrap items-center gap-2 sm:basis-auto">
+        <ShareActions url={target.url} title={target.title} text={text} buttonClass={BUTTON} />
+      </div>
     </div>
   );
 }
