@@ -146,10 +146,17 @@ export class DatabaseSource {
   }
 }
 
-let shared: DatabaseSource | undefined;
+declare global {
+  var __dispatchDb: DatabaseSource | undefined;
+}
 
-/** The process-wide database. */
+/**
+ * The process-wide database. Kept on globalThis because Next.js bundles instrumentation and each
+ * route separately, each with its own copy of this module: one SQLite connection (Kysely queues its
+ * users) means a write from one route never busy-waits, synchronously, on another route's open
+ * transaction; one PostgreSQL pool means one connection limit.
+ */
 export function getDb(): Promise<Db> {
-  shared ??= new DatabaseSource({ databaseUrl: env.databaseUrl });
-  return shared.get();
+  globalThis.__dispatchDb ??= new DatabaseSource({ databaseUrl: env.databaseUrl });
+  return globalThis.__dispatchDb.get();
 }
