@@ -1,6 +1,7 @@
 /** Small helpers for the benchmark: processes, readiness, statistics. Loopback only. */
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 
 export function start(command, args, options = {}) {
@@ -60,4 +61,73 @@ export function nginxProxy({ dir, listenPort, upstreamPort }) {
     .replace("events {", `daemon off;\n${user}events {`);
   writeFileSync(path.join(dir, "nginx.conf"), conf);
   return start("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")]);
+}
+
+/** Resident memory of a process and all its descendants, in MiB (Linux /proc). */
+export function treeRssMiB(rootPid) {
+  const children = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  let kib = 0;
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop();
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      kib += Number(m?.[1] ?? 0);
+    } catch {
+      // exited meanwhile
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return kib / 1024;
+}
+
+/** Requests in flight at SIGTERM: all must finish whole, then the server exits. */
+export async function drainUnderLoad(server, base) {
+  const agent = new http.Agent({ keepAlive: false });
+  const inflight = [];
+  let headersSeen = 0;
+  for (let i = 0; i < 40; i++) {
+    inflight.push(
+      new Promise((resolve) => {
+        const req = http.get(`${base}/fast`, { agent }, (res) => {
+          headersSeen += 1;
+          let bytes = 0;
+          res.on("data", (d) => (bytes += d.length));
+          res.on("end", () => resolve({ status: res.statusCode, bytes, complete: res.complete }));
+          res.on("error", (e) => resolve({ error: e.code ?? e.message }));
+        });
+        req.on("error", (e) => resolve({ error: e.code ?? e.message }));
+      }),
+    );
+  }
+  // Wait until the server has started answering, so requests are genuinely mid-flight.
+  while (headersSeen === 0) await new Promise((r) => setTimeout(r, 5));
+  const signalledAt = Date.now();
+  const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve({ code, signal, ms: Date.now() - signalledAt })));
+  server.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 20));
+  const health = await fetch(`${base}/health`).then((r) => r.status, (e) => e.cause?.code ?? e.message);
+  const results = await Promise.all(inflight);
+  const exit = await exited;
+  const expectedBytes = Math.max(...results.map((r) => r.bytes ?? 0));
+  return {
+    inFlight: results.length,
+    answeredBeforeSignal: headersSeen,
+    completed: results.filter((r) => r.status === 200 && r.complete && r.bytes === expectedBytes).length,
+    failed: results.filter((r) => r.error).map((r) => r.error),
+    healthWhileDraining: health,
+    exitCode: exit.code,
+    exitSignal: exit.signal,
+    exitMs: exit.ms,
+  };
 }

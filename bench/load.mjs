@@ -13,13 +13,12 @@
  * BENCH_REUSE_BUILD=1 serves an existing .next-bench build instead of building again.
  */
 import { execSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import http from "node:http";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { median, nginxProxy, run, start, stop, waitFor } from "./lib.mjs";
+import { drainUnderLoad, median, nginxProxy, run, start, stop, treeRssMiB, waitFor } from "./lib.mjs";
 
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS || 60);
 const LOAD_CONNECTIONS = Number(process.env.LOAD_CONNECTIONS || 100);
@@ -62,34 +61,6 @@ const env = {
   DATA_DIR: dataDir,
   TRUSTED_PROXIES: "1",
 };
-
-/** Resident memory of a process and all its descendants, in MiB (Linux /proc). */
-function treeRssMiB(rootPid) {
-  const children = new Map();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // exited meanwhile
-    }
-  }
-  let kib = 0;
-  const queue = [rootPid];
-  while (queue.length) {
-    const pid = queue.pop();
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      kib += Number(m?.[1] ?? 0);
-    } catch {
-      // exited meanwhile
-    }
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return kib / 1024;
-}
 
 /** The hidden fields React renders into the signup form, so posts look like a browser's. */
 async function signupFormFields() {
@@ -180,47 +151,6 @@ function storedEmails() {
   }
 }
 
-/** Requests in flight at SIGTERM: all must finish whole, then the server exits. */
-async function drain(server) {
-  const agent = new http.Agent({ keepAlive: false });
-  const inflight = [];
-  let headersSeen = 0;
-  for (let i = 0; i < 40; i++) {
-    inflight.push(
-      new Promise((resolve) => {
-        const req = http.get(`${BASE}/fast`, { agent }, (res) => {
-          headersSeen += 1;
-          let bytes = 0;
-          res.on("data", (d) => (bytes += d.length));
-          res.on("end", () => resolve({ status: res.statusCode, bytes, complete: res.complete }));
-          res.on("error", (e) => resolve({ error: e.code ?? e.message }));
-        });
-        req.on("error", (e) => resolve({ error: e.code ?? e.message }));
-      }),
-    );
-  }
-  // Wait until the server has started answering, so requests are genuinely mid-flight.
-  while (headersSeen === 0) await new Promise((r) => setTimeout(r, 5));
-  const signalledAt = Date.now();
-  const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve({ code, signal, ms: Date.now() - signalledAt })));
-  server.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 20));
-  const health = await fetch(`${BASE}/health`).then((r) => r.status, (e) => e.cause?.code ?? e.message);
-  const results = await Promise.all(inflight);
-  const exit = await exited;
-  const expectedBytes = Math.max(...results.map((r) => r.bytes ?? 0));
-  return {
-    inFlight: results.length,
-    answeredBeforeSignal: headersSeen,
-    completed: results.filter((r) => r.status === 200 && r.complete && r.bytes === expectedBytes).length,
-    failed: results.filter((r) => r.error).map((r) => r.error),
-    healthWhileDraining: health,
-    exitCode: exit.code,
-    exitSignal: exit.signal,
-    exitMs: exit.ms,
-  };
-}
-
 async function main() {
   if (!(process.env.BENCH_REUSE_BUILD === "1" && existsSync(".next-bench/BUILD_ID"))) {
     console.log("load: building (.next-bench)…");
@@ -280,7 +210,7 @@ async function main() {
     };
 
     console.log("load: SIGTERM with requests in flight…");
-    const drained = await drain(server);
+    const drained = await drainUnderLoad(server, BASE);
 
     const result = {
       date: new Date().toISOString(),

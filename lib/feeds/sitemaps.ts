@@ -28,11 +28,11 @@ export function siteSitemap(articles: Article[], topics: Topic[]): SitemapEntry[
     return a ? lastChange(a) : undefined;
   };
   return [
-    { url: absoluteUrl("/"), lastModified: newest, changeFrequency: "hourly" as const, priority: 1 },
+    { url: absoluteUrl("/"), lastModified: newest, changeFrequency: "hourly", priority: 1 },
     {
       url: absoluteUrl("/fast"),
       lastModified: newestWhere((a) => Boolean(a.summary)),
-      changeFrequency: "hourly" as const,
+      changeFrequency: "hourly",
     },
     ...siteConfig.sections.map((s) => ({
       url: absoluteUrl(`/${s.slug}`),
