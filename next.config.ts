@@ -64,17 +64,17 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
-  async rewrites() {
-    return {
-      beforeFiles: [
-        {
-          // ?view=summary is the shareable URL of an article's summary view; both views are prerendered.
-          source: `/:section(${sectionSlugs.join("|")})/:slug`,
-          has: [{ type: "query", key: "view", value: "summary" }],
-          destination: "/:section/:slug/summary",
-        },
-      ],
-    };
+  async redirects() {
+    return [
+      {
+        // The summary view's address used to be ?view=summary; links shared then still lead to it.
+        // Not permanent: a browser that cached a 308 would never ask again if this ever changes.
+        source: `/:section(${sectionSlugs.join("|")})/:slug`,
+        has: [{ type: "query", key: "view", value: "summary" }],
+        destination: "/:section/:slug/summary",
+        permanent: false,
+      },
+    ];
   },
 };
 

@@ -57,7 +57,8 @@ export default defineConfig({
     command: `npx next build && npx next start -H 127.0.0.1 -p ${PORT}`,
     url: `${baseURL}/`,
     timeout: 300_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1 runs specs against a server already started with E2E_SERVER_ENV (development).
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     stdout: "ignore",
     env: E2E_SERVER_ENV,
   },

@@ -37,7 +37,7 @@ const PAGES = [
   ["/business", 4],
   ["/fast", 8],
   [`/fast/us-pressing-mexico-to-allow-us-forces-to-fight-cartels`, 6],
-  [`${SEED}?view=summary`, 6],
+  [`${SEED}/summary`, 6],
   ["/topic/mexico", 3],
   ["/feed.xml", 4],
   ["/world/feed.xml", 2],

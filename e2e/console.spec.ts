@@ -6,7 +6,7 @@ const PAGES = [
   "/world",
   "/topic/mexico",
   SEED_PATH,
-  `${SEED_PATH}?view=summary`,
+  `${SEED_PATH}/summary`,
   `${SEED_PATH}#fast`,
   "/fast",
   "/fast/us-pressing-mexico-to-allow-us-forces-to-fight-cartels",

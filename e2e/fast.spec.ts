@@ -123,41 +123,15 @@ test.describe("between FAST and the full story", () => {
   });
 });
 
-test.describe("the summary toggle", () => {
-  test("switches in place without a reload, and the back button returns", async ({ page }) => {
-    await page.goto(SEED_PATH);
-    const toggle = page.getByRole("navigation", { name: "Article view" });
-    await expect(toggle.getByRole("link", { name: "Full article" })).toHaveAttribute("aria-current", "page");
-    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
-    await toggle.getByRole("link", { name: "Summary" }).click();
-    await expect(page).toHaveURL(`${SEED_PATH}?view=summary`);
-    await expect(toggle.getByRole("link", { name: "Summary" })).toHaveAttribute("aria-current", "page");
-    await expect(page.getByRole("region", { name: "Summary" }).getByRole("listitem")).toHaveCount(5);
-    await expect(page.getByText(SEED.paragraphs[1] ?? "")).toHaveCount(0);
-    expect(await page.evaluate(() => "__sameDocument" in window)).toBe(true);
-    await page.goBack();
-    await expect(page).toHaveURL(SEED_PATH);
-    await expect(page.getByText(SEED.paragraphs[1] ?? "")).toBeVisible();
-  });
-
+test.describe("the summary view", () => {
   test("a shared summary link opens the summary, rendered on the server", async ({ request }) => {
-    const html = await (await request.get(`${SEED_PATH}?view=summary`)).text();
+    const html = await (await request.get(`${SEED_PATH}/summary`)).text();
     expect(html).toContain("Reuters could not immediately verify the New York Times report.</span>");
     expect(html).not.toContain(SEED.paragraphs[1]);
   });
 
   test.describe("with JavaScript off", () => {
     test.use({ javaScriptEnabled: false });
-
-    test("the toggle is two links that work", async ({ page }) => {
-      await page.goto(SEED_PATH);
-      await page.getByRole("link", { name: "Summary", exact: true }).click();
-      await expect(page).toHaveURL(`${SEED_PATH}?view=summary`);
-      await expect(page.getByRole("region", { name: "Summary" })).toBeVisible();
-      await page.getByRole("link", { name: "Full article" }).click();
-      await expect(page).toHaveURL(SEED_PATH);
-      await expect(page.getByText(SEED.paragraphs[1] ?? "")).toBeVisible();
-    });
 
     test("the deck's cards and links work", async ({ page }) => {
       await page.goto("/fast");
@@ -173,7 +147,7 @@ test.describe("the summary toggle", () => {
 });
 
 test.describe("accessibility", () => {
-  for (const path of ["/fast", `/fast/${SEED_SLUG}`, `${SEED_PATH}?view=summary`, `${SEED_PATH}#fast`]) {
+  for (const path of ["/fast", `/fast/${SEED_SLUG}`, `${SEED_PATH}/summary`, `${SEED_PATH}#fast`]) {
     test(`${path} has no axe violations`, async ({ page }) => {
       await page.goto(path);
       await expectNoAxeViolations(page);

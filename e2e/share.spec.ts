@@ -31,7 +31,7 @@ test.describe("the share bar", () => {
   }) => {
     test.skip(isMobile, "desktop behaviour");
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
-    await page.goto(`${SEED_PATH}?view=summary`);
+    await page.goto(`${SEED_PATH}/summary`);
     await page.getByRole("button", { name: "Copy link" }).first().click();
     await expect(page.getByRole("status").filter({ hasText: "Link copied" })).toBeAttached();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(CANONICAL);

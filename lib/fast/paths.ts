@@ -16,6 +16,12 @@ export function fromFastPath(articlePath: string): string {
   return `${articlePath}#${FAST_MARKER}`;
 }
 
+/**
+ * The summary view's own path. It is a route of its own, not a query on the article's path: the App
+ * Router prefetches a link to a static page without its query, so a `?view=summary` link tapped after
+ * that prefetch showed the full article (issue "The phone reader"). `?view=summary` still redirects
+ * here (next.config.ts), so links shared before keep working.
+ */
 export function summaryViewPath(articlePath: string): string {
-  return `${articlePath}?view=summary`;
+  return `${articlePath}/summary`;
 }

@@ -5,9 +5,9 @@ import { getArticle, recentArticleParams } from "@/lib/content/api";
 import { articleMetadata } from "@/lib/seo/metadata";
 
 /**
- * The summary view of an article. Readers reach it as /{section}/{slug}?view=summary (a rewrite in
- * next.config.ts), so both views stay prerendered and the URL is the one they share.
- * Every article has this page, so a ?view=summary link never breaks.
+ * The summary view of an article, at /{section}/{slug}/summary (lib/fast/paths.ts says why a path and
+ * not a query). Both views are prerendered; the canonical stays the article. Every article has this
+ * page, and /{section}/{slug}?view=summary redirects here, so a shared summary link never breaks.
  */
 type Props = { params: Promise<{ section: string; slug: string }> };
 
@@ -29,6 +29,6 @@ export default async function ArticleSummaryPage({ params }: Props) {
   const { section, slug } = await params;
   const article = await getArticle(section, slug);
   if (!article) notFound();
-  // A story without a summary has only its full view, even at its ?view=summary address.
+  // A story without a summary has only its full view, even at its summary address.
   return <ArticleView article={article} view={article.summary ? "summary" : "full"} />;
 }
