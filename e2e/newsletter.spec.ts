@@ -1,32 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./lib/axe";
-import { linkFromMail, mailsTo, storedStatus, uniqueEmail } from "./lib/newsletter";
+import { fillSignup, mailsTo, signUpConfirmAndLeave, storedStatus, uniqueEmail } from "./lib/newsletter";
 import { SEED_PATH } from "./lib/seed";
-
-async function fillSignup(page: Page, email: string, lists: string[] = ["Morning Brief"]) {
-  await page.getByLabel("Email address").fill(email);
-  for (const name of ["Morning Brief", "Evening Brief", "Breaking News"]) {
-    await page.getByRole("checkbox", { name: new RegExp(name) }).setChecked(lists.includes(name));
-  }
-}
-
-async function signUpConfirmAndLeave(page: Page, email: string) {
-  await page.goto("/newsletter");
-  await fillSignup(page, email, ["Morning Brief", "Breaking News"]);
-  await page.getByRole("button", { name: "Subscribe" }).click();
-  await expect(page.getByRole("status")).toContainText(`we’ve sent an email to ${email}`);
-  expect(storedStatus(email)).toBe("pending");
-
-  await page.goto(await linkFromMail(email, "confirm"));
-  await page.getByRole("button", { name: "Confirm my subscription" }).click();
-  await expect(page.getByText("You’re subscribed.")).toBeVisible();
-  expect(storedStatus(email)).toBe("confirmed");
-
-  await page.goto(await linkFromMail(email, "unsubscribe"));
-  await page.getByRole("button", { name: "Unsubscribe" }).click();
-  await expect(page.getByText("You’re unsubscribed.")).toBeVisible();
-  expect(storedStatus(email)).toBe("unsubscribed");
-}
 
 test.describe("newsletter signup", () => {
   test("subscribe, confirm from the email, unsubscribe: JavaScript on", async ({ page }, info) => {
@@ -73,7 +48,9 @@ test.describe("newsletter signup", () => {
       .locator("input[name=website]")
       .evaluate((el: HTMLInputElement) => (el.value = "https://spam.example"));
     await page.getByRole("button", { name: "Subscribe" }).click();
-    await expect(page.locator("#signup-status")).toHaveText("We couldn’t accept this signup. Please try again.");
+    await expect(page.locator("#signup-status")).toHaveText(
+      "We couldn’t accept this signup. Please try again.",
+    );
     expect(storedStatus(bot)).toBeUndefined();
     expect(mailsTo(bot)).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expect, type TestInfo } from "@playwright/test";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config";
 
 /** A fresh address per test and browser profile, so runs never collide. */
@@ -53,4 +53,30 @@ export function storedStatus(email: string): string | undefined {
   } finally {
     db.close();
   }
+}
+
+export async function fillSignup(page: Page, email: string, lists: string[] = ["Morning Brief"]) {
+  await page.getByLabel("Email address").fill(email);
+  for (const name of ["Morning Brief", "Evening Brief", "Breaking News"]) {
+    await page.getByRole("checkbox", { name: new RegExp(name) }).setChecked(lists.includes(name));
+  }
+}
+
+/** The whole journey a reader makes: sign up, confirm from the email, unsubscribe from it. */
+export async function signUpConfirmAndLeave(page: Page, email: string) {
+  await page.goto("/newsletter");
+  await fillSignup(page, email, ["Morning Brief", "Breaking News"]);
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByRole("status")).toContainText(`we’ve sent an email to ${email}`);
+  expect(storedStatus(email)).toBe("pending");
+
+  await page.goto(await linkFromMail(email, "confirm"));
+  await page.getByRole("button", { name: "Confirm my subscription" }).click();
+  await expect(page.getByText("You’re subscribed.")).toBeVisible();
+  expect(storedStatus(email)).toBe("confirmed");
+
+  await page.goto(await linkFromMail(email, "unsubscribe"));
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByText("You’re unsubscribed.")).toBeVisible();
+  expect(storedStatus(email)).toBe("unsubscribed");
 }

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { baseURL } from "../playwright.config";
+import { hasNginx, startProxy, type Proxy } from "./lib/nginx";
+import { signUpConfirmAndLeave, uniqueEmail } from "./lib/newsletter";
+import { SEED_PATH } from "./lib/seed";
+
+/**
+ * The site as an operator deploys it: behind the shipped deploy/nginx.conf, on a port that is not 80
+ * (where `Host $host` used to drop the port and every signup answered 500).
+ */
+const PROXY_PORT = Number(process.env.E2E_PROXY_PORT || 8089);
+const proxyURL = `http://127.0.0.1:${PROXY_PORT}`;
+
+let proxy: Proxy | undefined;
+
+test.beforeAll(async () => {
+  test.skip(!hasNginx() && !process.env.CI, "nginx is not installed (CI installs it)");
+  proxy = await startProxy(PROXY_PORT, [Number(new URL(baseURL).port)]);
+});
+test.afterAll(async () => proxy?.stop());
+
+test.describe("through the nginx proxy", () => {
+  test.use({ baseURL: proxyURL });
+
+  test("subscribe, confirm and unsubscribe: JavaScript on", async ({ page }, info) => {
+    await signUpConfirmAndLeave(page, uniqueEmail(info, "proxy-js"));
+  });
+
+  test.describe("with JavaScript off", () => {
+    test.use({ javaScriptEnabled: false });
+    test("the same journey as plain form posts", async ({ page }, info) => {
+      await signUpConfirmAndLeave(page, uniqueEmail(info, "proxy-nojs"));
+    });
+  });
+
+  test("a client's own X-Forwarded-Host never reaches the app", async ({ page }, info) => {
+    await page.setExtraHTTPHeaders({ "X-Forwarded-Host": "evil.example" });
+    await signUpConfirmAndLeave(page, uniqueEmail(info, "proxy-xfh"));
+  });
+
+  test("random query strings share the page's cache entry; ?view=summary keeps its own", async ({
+    request,
+  }) => {
+    const path = "/world";
+    await request.get(path);
+    const warm = await request.get(path);
+    expect(warm.headers()["x-cache"]).toBe("HIT");
+    const random = await request.get(`${path}?utm_source=${Date.now()}`);
+    expect(random.headers()["x-cache"]).toBe("HIT");
+
+    const summary = await request.get(`${SEED_PATH}?view=summary`, { maxRedirects: 0 });
+    expect(summary.status()).toBe(307);
+    expect(summary.headers()["location"]).toMatch(new RegExp(`${SEED_PATH}/summary`));
+  });
+});
