@@ -1,16 +1,30 @@
 /**
  * Server start-up: read the content folders once, before the first request, so that no request ever
- * waits for (or triggers) a read of the whole content folder, however large the archive; and finish
- * open requests on SIGTERM before exiting (lib/server/shutdown.ts).
+ * waits for (or triggers) a read of the whole content folder, however large the archive; then keep
+ * that content current as editors publish (lib/content/watch.ts); and finish open requests on
+ * SIGTERM before exiting (lib/server/shutdown.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+  const serving =
+    process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
+  if (serving) {
     const { installGracefulShutdown } = await import("./lib/server/shutdown");
     installGracefulShutdown();
   }
-  const { warmContent } = await import("./lib/content/api");
+  const { getLiveContent, warmContent } = await import("./lib/content/api");
   const started = Date.now();
   const count = await warmContent();
   console.info(`content: ${count} articles loaded in ${Date.now() - started} ms`);
+  if (serving) {
+    const [{ env }, { watchContent }, { requestRevalidation }] = await Promise.all([
+      import("./lib/config/env"),
+      import("./lib/content/watch"),
+      import("./lib/content/publish"),
+    ]);
+    watchContent(await getLiveContent(), {
+      rescanMs: env.contentRescanMs,
+      onChange: (reason) => requestRevalidation(reason),
+    });
+  }
 }

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
@@ -14,9 +14,21 @@ const PORT = Number(process.env.E2E_PORT || 3100);
 export const E2E_DATA_DIR = path.resolve(".e2e-data");
 export const baseURL = `http://127.0.0.1:${PORT}`;
 
+/**
+ * A content folder that starts empty: e2e/publishing.spec.ts writes stories into it while the
+ * production server runs, as an editor would. It must exist before the build reads it.
+ */
+export const E2E_LIVE_DIR = path.resolve(".e2e-live");
+mkdirSync(E2E_LIVE_DIR, { recursive: true });
+
+export const E2E_PREVIEW_SECRET = "e2e-preview-secret-0123456789";
+export const E2E_REVALIDATE_SECRET = "e2e-revalidate-secret-0123456789";
+
 /** The environment the server under test runs with (e2e/shutdown.spec.ts starts a second one). */
 export const E2E_SERVER_ENV = {
-  CONTENT_DIR: ["content", "e2e/fixtures/content"].join(path.delimiter),
+  CONTENT_DIR: ["content", "e2e/fixtures/content", E2E_LIVE_DIR].join(path.delimiter),
+  PREVIEW_SECRET: E2E_PREVIEW_SECRET,
+  REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
   NEXT_DIST_DIR: ".next-e2e",
   NEXT_TELEMETRY_DISABLED: "1",
   SITE_URL: baseURL,

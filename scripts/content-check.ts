@@ -13,7 +13,9 @@ async function main() {
     const index = await loadContent(env.contentDirs);
     const summaries = index.articles.filter((a) => a.summary).length;
     const n = index.articles.length;
-    console.log(`content:check: ${n} article${n === 1 ? "" : "s"} OK in ${dirs} (${summaries} with FAST summaries)`);
+    console.log(
+      `content:check: ${n} article${n === 1 ? "" : "s"} OK in ${dirs} (${summaries} with FAST summaries)`,
+    );
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     console.error(`content:check: ${dirs}\n${error.message}`);

@@ -12,15 +12,27 @@ import { SummaryToggle, type ArticleViewMode } from "./SummaryToggle";
 import { ShareBar } from "@/components/share/ShareBar";
 import { absoluteUrl } from "@/lib/config/site";
 import { SignupBlocks } from "@/components/signup/SignupBlocks";
+import { Corrections } from "./Corrections";
+import { PreviewBanner } from "./PreviewBanner";
 
 /**
  * The article: header, hero, then the body or (view "summary") the summary points in its place.
  * Stories without a summary have no toggle and no FAST links.
  */
-export function ArticleView({ article, view = "full" }: { article: Article; view?: ArticleViewMode }) {
+export function ArticleView({
+  article,
+  view = "full",
+  preview = false,
+}: {
+  article: Article;
+  view?: ArticleViewMode;
+  /** An editor's preview of a story readers cannot see yet. */
+  preview?: boolean;
+}) {
   const summary = article.summary;
   return (
     <>
+      {preview ? <PreviewBanner article={article} /> : null}
       <article className="mx-auto max-w-[52rem] pt-4 pb-8 sm:pt-8">
         <header className="mx-auto max-w-[42rem] px-4 sm:px-6">
           {summary ? <FastReturn slug={article.slug} /> : null}
@@ -44,6 +56,7 @@ export function ArticleView({ article, view = "full" }: { article: Article; view
           <HeroFigure hero={article.hero} preload />
         </div>
         <div className="mx-auto mt-8 max-w-[42rem] px-4 sm:px-6">
+          <Corrections corrections={article.corrections} />
           {summary && view === "summary" ? (
             <SummaryPoints points={summary} variant="cards" />
           ) : (

@@ -33,6 +33,21 @@ const schema = z.object({
   SIGNUP_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
   /** Proxies in front of the app that append to X-Forwarded-For (nginx, a CDN); 0 when serving directly. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
+  /** Newest stories prerendered at build time; older ones render on first request. */
+  PRERENDER_RECENT: z.coerce
+    .number({ error: "PRERENDER_RECENT must be a whole number, e.g. 500" })
+    .int({ error: "PRERENDER_RECENT must be a whole number, e.g. 500" })
+    .min(0, { error: "PRERENDER_RECENT must be 0 or more" })
+    .default(500),
+  /** Shared secret for POST /api/revalidate (pipelines, CMS); unset, only file events publish. */
+  REVALIDATE_SECRET: z
+    .string()
+    .min(16, { error: "REVALIDATE_SECRET must be at least 16 characters" })
+    .optional(),
+  /** Shared secret for /api/preview (editors see drafts and scheduled stories); unset, preview is off. */
+  PREVIEW_SECRET: z.string().min(16, { error: "PREVIEW_SECRET must be at least 16 characters" }).optional(),
+  /** How often a running server rescans content in case file events were missed; 0 turns it off. */
+  CONTENT_RESCAN_MS: z.coerce.number().int().min(0).default(60_000),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -60,6 +75,10 @@ function readEnv() {
     mailFrom: e.MAIL_FROM,
     trustedProxies: e.TRUSTED_PROXIES,
     signupLimitPerIp: e.SIGNUP_LIMIT_PER_IP,
+    prerenderRecent: e.PRERENDER_RECENT,
+    revalidateSecret: e.REVALIDATE_SECRET,
+    previewSecret: e.PREVIEW_SECRET,
+    contentRescanMs: e.CONTENT_RESCAN_MS,
     outboxDir: path.join(path.resolve(/* turbopackIgnore: true */ process.cwd(), e.DATA_DIR), "outbox"),
     /** One or more content folders, separated like PATH (tests add fixtures beside the real content). */
     contentDirs: e.CONTENT_DIR.split(path.delimiter)

@@ -1,19 +1,17 @@
 /**
- * The content API pages call. Loads the content folders once per server process (on every call in
- * development, so an editor sees a saved file on reload) and answers from the in-memory index.
+ * The content API pages call, and the only door to content. It answers from the live index
+ * (lib/content/live.ts, kept current by lib/content/watch.ts) and shows readers only what
+ * `isPublic` allows at this moment: scheduled, embargoed and draft stories are invisible to every
+ * output until their time. Preview (draft mode) alone sees them, one story at a time.
  */
+import { draftMode } from "next/headers";
 import { env } from "@/lib/config/env";
+import { processSingleton } from "@/lib/server/singleton";
 import type { Article, Topic } from "./article";
-import { loadContent, type ContentIndex } from "./load";
+import { indexArticles, loadContent, type ContentIndex } from "./load";
+import { loadLiveContent, type LiveContent } from "./live";
+import { isPublic, nextPublicationTime } from "./public";
 import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/deck";
-
-/**
- * One index per server process, kept on globalThis: Next.js bundles each route (and
- * instrumentation.ts) separately, and a module-level variable would be one copy per bundle.
- */
-declare global {
-  var __dispatchContentIndex: Promise<ContentIndex> | undefined;
-}
 
 /** Listings show this many stories, newest first, so a page's size never grows with the archive. */
 export const LISTING_LIMIT = 50;
@@ -22,12 +20,54 @@ export const LISTING_LIMIT = 50;
  * How many of the newest stories are prerendered at build time; older ones (the archive) render on
  * their first request and are then cached like the rest. Keeps a 100k-story build short.
  */
-export const PRERENDER_RECENT = Number(process.env.PRERENDER_RECENT || 500);
+export const PRERENDER_RECENT = env.prerenderRecent;
 
-function getIndex(): Promise<ContentIndex> {
-  if (process.env.NODE_ENV === "development") return loadContent(env.contentDirs);
-  globalThis.__dispatchContentIndex ??= loadContent(env.contentDirs);
-  return globalThis.__dispatchContentIndex;
+const building = () => process.env.NEXT_PHASE === "phase-production-build";
+
+/** The live content of this server process (one for every route bundle). */
+export function getLiveContent(): Promise<LiveContent> {
+  // A build must fail on any bad file; a running server logs it and serves the rest.
+  return processSingleton("content.live", () => loadLiveContent(env.contentDirs, { strict: building() }));
+}
+
+type PublicView = { version: number; until: number; index: ContentIndex };
+
+/**
+ * What readers may see now: the live index less what is not public. Recomputed only when content
+ * changes or a scheduled story's time comes, so a request costs a lookup, not a scan of the archive.
+ */
+async function getIndex(): Promise<ContentIndex> {
+  if (process.env.NODE_ENV === "development")
+    return publicOnly(await loadContent(env.contentDirs), Date.now());
+  const live = await getLiveContent();
+  const now = Date.now();
+  const cache = processSingleton<{ view?: PublicView }>("content.public", () => ({}));
+  const view = cache.view;
+  if (view && view.version === live.version && now < view.until) return view.index;
+  const until = nextPublicationTime(live.index.articles, now) ?? Number.POSITIVE_INFINITY;
+  const index = publicOnly(live.index, now);
+  cache.view = { version: live.version, until, index };
+  return index;
+}
+
+function publicOnly(index: ContentIndex, now: number): ContentIndex {
+  const visible = index.articles.filter((a) => isPublic(a, now));
+  if (visible.length === index.articles.length) return index;
+  const media = new Map<string, string>();
+  for (const a of visible) {
+    const file = index.media.get(a.hero.url);
+    if (file) media.set(a.hero.url, file);
+  }
+  return indexArticles(visible, media);
+}
+
+/** True when an editor has turned preview on (Next's draft mode); false outside a request. */
+async function previewing(): Promise<boolean> {
+  try {
+    return (await draftMode()).isEnabled;
+  } catch {
+    return false;
+  }
 }
 
 /** Loads the content index now (server start-up), so no reader's request waits for it. */
@@ -46,6 +86,21 @@ export async function getArticleBySlug(slug: string): Promise<Article | undefine
 export async function getArticle(section: string, slug: string): Promise<Article | undefined> {
   const article = await getArticleBySlug(slug);
   return article?.section.slug === section ? article : undefined;
+}
+
+/**
+ * The article at /{section}/{slug} for whoever is asking: readers get public stories only; an editor
+ * in preview also gets drafts and scheduled stories.
+ */
+export async function getArticleForReader(
+  section: string,
+  slug: string,
+): Promise<{ article: Article; preview: boolean } | undefined> {
+  const article = await getArticle(section, slug);
+  if (article) return { article, preview: false };
+  if (process.env.NODE_ENV === "development" || !(await previewing())) return undefined;
+  const unpublished = (await getLiveContent()).index.bySlug.get(slug);
+  return unpublished?.section.slug === section ? { article: unpublished, preview: true } : undefined;
 }
 
 export async function getSectionArticles(section: string, limit = LISTING_LIMIT): Promise<Article[]> {

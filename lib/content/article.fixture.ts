@@ -25,6 +25,8 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     summary: ["One.", "Two.", "Three."],
     body: "Body.",
     file: `world/${slug}.md`,
+    draft: false,
+    corrections: [],
     ...overrides,
   };
 }

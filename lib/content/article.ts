@@ -37,7 +37,13 @@ export type Article = {
   body: string;
   /** Source file relative to its content folder. */
   file: string;
+  /** A draft is never public (lib/content/public.ts); editors see it in preview. */
+  draft: boolean;
+  /** Corrections, oldest first, each shown on the article. */
+  corrections: Correction[];
 };
+
+export type Correction = { date: string; text: string };
 
 export function topicSlug(name: string): string {
   return name

@@ -22,40 +22,136 @@ export type ContentIndex = {
   media: Map<string, string>;
 };
 
-export async function loadContent(dirs: readonly string[]): Promise<ContentIndex> {
-  const problems: ContentProblem[] = [];
-  const articles: Article[] = [];
-  const media = new Map<string, string>();
-  const seen = new Map<string, string>();
-  const images = new Map<string, Promise<ImageFacts>>();
+/** One content file as read: its article, the hero image file it uses, and the file's stat. */
+export type ContentEntry = {
+  /** Unique across folders: the folder's index, a colon, the file's path inside it. */
+  key: string;
+  dir: string;
+  file: string;
+  /** How messages name the file (its path, prefixed by its folder when there are several). */
+  label: string;
+  article: Article;
+  /** Absolute path of the hero image. */
+  mediaFile: string;
+  mtimeMs: number;
+  size: number;
+};
 
+export type EntryResult =
+  { ok: true; entry: ContentEntry } | { ok: false; problems: ContentProblem[]; gone?: boolean };
+
+/** Image facts per file, shared within one read so a photo used by many stories is hashed once. */
+export type ImageCache = Map<string, Promise<ImageFacts>>;
+
+export function entryKey(dirs: readonly string[], dir: string, file: string): string {
+  return `${dirs.indexOf(dir)}:${file}`;
+}
+
+/** Reads and validates one content file. A missing file is `gone`, not a problem. */
+export async function readEntry(
+  dirs: readonly string[],
+  dir: string,
+  file: string,
+  images: ImageCache = new Map(),
+): Promise<EntryResult> {
+  const label = labelOf(dir, file, dirs);
+  const full = path.join(dir, file);
+  const stat = await fs.stat(full).catch(() => undefined);
+  if (!stat?.isFile()) return { ok: false, problems: [], gone: true };
+  if (stat.size > MAX_FILE_BYTES) {
+    return {
+      ok: false,
+      problems: [{ file: label, message: `is ${stat.size} bytes; an article file must be at most 1 MB` }],
+    };
+  }
+  const raw = await fs.readFile(full, "utf8").catch(() => undefined);
+  if (raw === undefined) return { ok: false, problems: [], gone: true };
+  const parsed = parseArticle(file, raw);
+  if (!parsed.ok) {
+    return { ok: false, problems: parsed.problems.map((p) => ({ ...p, file: labelOf(dir, p.file, dirs) })) };
+  }
+  const hero = await loadHero(dir, parsed.article, images);
+  if (!hero.ok) return { ok: false, problems: [{ file: label, field: "hero.src", message: hero.message }] };
+  return {
+    ok: true,
+    entry: {
+      key: entryKey(dirs, dir, file),
+      dir,
+      file,
+      label,
+      article: toArticle(parsed.article, hero.hero),
+      mediaFile: hero.file,
+      mtimeMs: stat.mtimeMs,
+      size: stat.size,
+    },
+  };
+}
+
+/** Reads every content file in every folder, collecting every problem. */
+export async function scanContent(
+  dirs: readonly string[],
+): Promise<{ entries: ContentEntry[]; problems: ContentProblem[] }> {
+  const problems: ContentProblem[] = [];
+  const entries: ContentEntry[] = [];
+  const images: ImageCache = new Map();
   for (const dir of dirs) {
     const files = await listMarkdownFiles(dir).catch((error: unknown) => {
       problems.push({ file: dir, message: `content folder cannot be read: ${String(error)}` });
       return [];
     });
-    const parsed = await mapLimited(files, 64, (f) => readArticle(dir, f));
-    for (const result of parsed) {
-      if (!result.ok) {
-        problems.push(...result.problems);
-        continue;
-      }
-      const { article } = result;
-      const label = labelOf(dir, article.file, dirs);
-      const other = seen.get(article.slug);
-      if (other) {
-        problems.push({ file: label, message: `has the same slug "${article.slug}" as ${other}` });
-        continue;
-      }
-      seen.set(article.slug, label);
-      const hero = await loadHero(dir, article, media, images);
-      if (hero.ok) articles.push(toArticle(article, hero.hero));
-      else problems.push({ file: label, field: "hero.src", message: hero.message });
+    const results = await mapLimited(files, 64, (f) => readEntry(dirs, dir, f, images));
+    for (const r of results) {
+      if (r.ok) entries.push(r.entry);
+      else problems.push(...r.problems);
     }
   }
+  return { entries, problems };
+}
 
-  if (problems.length > 0) throw new ContentError(problems);
-  return indexArticles(articles, media);
+/**
+ * The index of a set of entries, in folder then file order. A slug already taken by an earlier file
+ * is a problem for the later file, which is left out.
+ */
+export function indexEntries(entries: Iterable<ContentEntry>): {
+  index: ContentIndex;
+  problems: ContentProblem[];
+} {
+  const ordered = [...entries].sort((a, b) => compareKeys(a.key, b.key));
+  const problems: ContentProblem[] = [];
+  const seen = new Map<string, string>();
+  const articles: Article[] = [];
+  const media = new Map<string, string>();
+  for (const e of ordered) {
+    const other = seen.get(e.article.slug);
+    if (other) {
+      problems.push({ file: e.label, message: `has the same slug "${e.article.slug}" as ${other}` });
+      continue;
+    }
+    seen.set(e.article.slug, e.label);
+    articles.push(e.article);
+    media.set(e.article.hero.url, e.mediaFile);
+  }
+  return { index: indexArticles(articles, media), problems };
+}
+
+function compareKeys(a: string, b: string): number {
+  const [da = 0, fa = ""] = splitKey(a);
+  const [db = 0, fb = ""] = splitKey(b);
+  return da - db || (fa < fb ? -1 : fa > fb ? 1 : 0);
+}
+
+function splitKey(key: string): [number, string] {
+  const i = key.indexOf(":");
+  return [Number(key.slice(0, i)), key.slice(i + 1)];
+}
+
+/** Reads, validates and indexes every folder; throws with every problem found (builds, content:check). */
+export async function loadContent(dirs: readonly string[]): Promise<ContentIndex> {
+  const scanned = await scanContent(dirs);
+  const { index, problems } = indexEntries(scanned.entries);
+  const all = [...scanned.problems, ...problems];
+  if (all.length > 0) throw new ContentError(all);
+  return index;
 }
 
 /** Like Promise.all over a map, with at most `limit` at once (100k files would exhaust descriptors). */
@@ -73,37 +169,25 @@ function labelOf(dir: string, file: string, dirs: readonly string[]): string {
   return dirs.length > 1 ? path.join(path.relative(process.cwd(), dir), file) : file;
 }
 
+/** An article file: `*.md`, not a README, not hidden (editors' temporary files start with a dot). */
+export function isArticleFileName(name: string): boolean {
+  return name.toLowerCase().endsWith(".md") && name !== "README.md" && !name.startsWith(".");
+}
+
 export async function listMarkdownFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".md") && e.name !== "README.md")
+    .filter((e) => e.isFile() && isArticleFileName(e.name))
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
     .filter((f) => !f.startsWith("images/"))
     .sort();
 }
 
-async function readArticle(dir: string, file: string) {
-  const full = path.join(dir, file);
-  const stat = await fs.stat(full);
-  if (stat.size > MAX_FILE_BYTES) {
-    return {
-      ok: false as const,
-      problems: [{ file, message: `is ${stat.size} bytes; an article file must be at most 1 MB` }],
-    };
-  }
-  return parseArticle(file, await fs.readFile(full, "utf8"));
-}
-
-type HeroResult = { ok: true; hero: HeroImage } | { ok: false; message: string };
-type ImageFacts =
+type HeroResult = { ok: true; hero: HeroImage; file: string } | { ok: false; message: string };
+export type ImageFacts =
   { url: string; width: number; height: number; bytes: number; type: string } | { error: string };
 
-async function loadHero(
-  dir: string,
-  article: ParsedArticle,
-  media: Map<string, string>,
-  images: Map<string, Promise<ImageFacts>>,
-): Promise<HeroResult> {
+async function loadHero(dir: string, article: ParsedArticle, images: ImageCache): Promise<HeroResult> {
   const { src, alt, caption, credit } = article.hero;
   const imagesDir = path.join(dir, "images");
   const file = path.resolve(dir, src);
@@ -117,8 +201,7 @@ async function loadHero(
   }
   const found = await facts;
   if ("error" in found) return { ok: false, message: found.error };
-  media.set(found.url, file);
-  return { ok: true, hero: { ...found, alt, caption, credit } };
+  return { ok: true, hero: { ...found, alt, caption, credit }, file };
 }
 
 async function imageFacts(file: string, src: string, imagesDir: string): Promise<ImageFacts> {
@@ -154,7 +237,7 @@ function toArticle(a: ParsedArticle, hero: HeroImage): Article {
     standfirst: a.standfirst,
     topics: a.topics.map((name) => ({ name, slug: topicSlug(name) })).filter((t) => t.slug.length > 0),
     published: a.published,
-    updated: a.updated,
+    updated: lastModified(a),
     byline: a.byline,
     source: a.source,
     dateline: a.dateline,
@@ -162,7 +245,16 @@ function toArticle(a: ParsedArticle, hero: HeroImage): Article {
     summary: a.summary,
     body: a.body,
     file: a.file,
+    draft: a.draft,
+    corrections: [...a.corrections].sort((x, y) => Date.parse(x.date) - Date.parse(y.date)),
   };
+}
+
+/** A correction is an update: the latest of `updated` and the corrections' dates, as written. */
+function lastModified(a: ParsedArticle): string | undefined {
+  let latest = a.updated;
+  for (const c of a.corrections) if (!latest || Date.parse(c.date) > Date.parse(latest)) latest = c.date;
+  return latest;
 }
 
 export function indexArticles(articles: Article[], media = new Map<string, string>()): ContentIndex {

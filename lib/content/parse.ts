@@ -6,6 +6,7 @@ import yaml from "js-yaml";
 import type { z } from "zod";
 import { closest, type ContentProblem } from "./problems";
 import {
+  CORRECTION_KEYS,
   FRONT_MATTER_KEYS,
   HERO_KEYS,
   SLUG_MAX,
@@ -95,7 +96,8 @@ export function parseArticle(file: string, raw: string): ParseResult {
 function problemsFromIssue(file: string, issue: z.core.$ZodIssue): ContentProblem[] {
   const parent = issue.path.map(String).join(".");
   if (issue.code === "unrecognized_keys") {
-    const known = parent === "hero" ? HERO_KEYS : FRONT_MATTER_KEYS;
+    const known =
+      parent === "hero" ? HERO_KEYS : parent.startsWith("corrections.") ? CORRECTION_KEYS : FRONT_MATTER_KEYS;
     return issue.keys.map((key) => {
       const hint = closest(key, known);
       return {

@@ -53,6 +53,14 @@ export const heroSchema = z.strictObject(
   { error: required("must be a block with src, alt, caption and credit") },
 );
 
+export const correctionSchema = z.strictObject(
+  {
+    date: isoDateTime,
+    text: text(600),
+  },
+  { error: required('must be a block with date and text, e.g. date: "2026-01-16T10:00:00+08:00"') },
+);
+
 export const frontMatterSchema = z
   .strictObject({
     title: text(160),
@@ -79,6 +87,12 @@ export const frontMatterSchema = z
       .min(3, { error: "must have at least 3 points" })
       .max(5, { error: "must have at most 5 points" })
       .optional(),
+    /** Kept private: never public, only seen in preview. */
+    draft: z.boolean({ error: "must be true or false" }).default(false),
+    corrections: z
+      .array(correctionSchema, { error: "must be a list of corrections, each with date and text" })
+      .max(20, { error: "must have at most 20 corrections" })
+      .default([]),
   })
   .refine((fm) => fm.byline !== undefined || fm.source !== undefined, {
     error: "is required when there is no source (an article needs a byline, a source or both)",
@@ -87,12 +101,17 @@ export const frontMatterSchema = z
   .refine((fm) => fm.updated === undefined || Date.parse(fm.updated) >= Date.parse(fm.published), {
     error: "must not be earlier than published",
     path: ["updated"],
+  })
+  .refine((fm) => fm.corrections.every((c) => Date.parse(c.date) >= Date.parse(fm.published)), {
+    error: "must not be dated before published",
+    path: ["corrections"],
   });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
 export const HERO_KEYS = Object.keys(heroSchema.shape);
+export const CORRECTION_KEYS = Object.keys(correctionSchema.shape);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX = 120;

@@ -15,6 +15,7 @@ import pg from "pg";
 import { env } from "@/lib/config/env";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
+import { processSingleton } from "@/lib/server/singleton";
 
 export type Db = Kysely<Database>;
 export type DbOptions = {
@@ -146,17 +147,11 @@ export class DatabaseSource {
   }
 }
 
-declare global {
-  var __dispatchDb: DatabaseSource | undefined;
-}
-
 /**
- * The process-wide database. Kept on globalThis because Next.js bundles instrumentation and each
- * route separately, each with its own copy of this module: one SQLite connection (Kysely queues its
+ * The process-wide database (lib/server/singleton.ts says why one per process, not per bundle): one SQLite connection (Kysely queues its
  * users) means a write from one route never busy-waits, synchronously, on another route's open
  * transaction; one PostgreSQL pool means one connection limit.
  */
 export function getDb(): Promise<Db> {
-  globalThis.__dispatchDb ??= new DatabaseSource({ databaseUrl: env.databaseUrl });
-  return globalThis.__dispatchDb.get();
+  return processSingleton("db.source", () => new DatabaseSource({ databaseUrl: env.databaseUrl })).get();
 }

@@ -27,6 +27,11 @@ function ogImage(path: string, alt: string) {
   return { url: absoluteUrl(path), ...OG_IMAGE_SIZE, alt, type: "image/png" };
 }
 
+/** An unpublished story seen in preview: no index, no link preview, no canonical to leak it by. */
+export function previewMetadata(article: Article): Metadata {
+  return { title: `Preview: ${article.title}`, robots: { index: false, follow: false } };
+}
+
 export function articleMetadata(article: Article): Metadata {
   const url = absoluteUrl(article.path);
   const image = ogImage(`/og/article/${article.slug}`, article.hero.alt);

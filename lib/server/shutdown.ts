@@ -13,6 +13,7 @@
  */
 import { subscribe } from "node:diagnostics_channel";
 import { Server, ServerResponse } from "node:http";
+import { processSingleton } from "./singleton";
 
 export type ShutdownOptions = {
   /** How long the server must have been idle before it exits. */
@@ -39,18 +40,14 @@ type State = {
   servers: Set<Server>;
 };
 
-declare global {
-  var __dispatchShutdown: State | undefined;
-}
-
-// On globalThis: instrumentation and each route are bundled separately, each with its own copy of
-// this module, and /health must see the state the signal handler set.
-const state: State = (globalThis.__dispatchShutdown ??= {
+// One per process (lib/server/singleton.ts): /health, in its own bundle, must see what the signal
+// handler set.
+const state: State = processSingleton("shutdown.state", () => ({
   draining: false,
   inFlight: 0,
   lastActivity: 0,
   servers: new Set(),
-});
+}));
 
 /** True once the server has been asked to stop: it still answers, but wants no new traffic. */
 export function isDraining(): boolean {

@@ -8,7 +8,8 @@ import { listingMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ topic: string }> };
 
-export const dynamicParams = false;
+// Topics that first appear in a story published after the build render on first request.
+export const dynamicParams = true;
 
 export async function generateStaticParams() {
   return (await getAllTopics()).map((t) => ({ topic: t.slug }));

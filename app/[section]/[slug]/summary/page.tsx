@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
-import { getArticle, recentArticleParams } from "@/lib/content/api";
-import { articleMetadata } from "@/lib/seo/metadata";
+import { getArticleForReader, recentArticleParams } from "@/lib/content/api";
+import { articleMetadata, previewMetadata } from "@/lib/seo/metadata";
 
 /**
  * The summary view of an article, at /{section}/{slug}/summary (lib/fast/paths.ts says why a path and
@@ -11,24 +11,25 @@ import { articleMetadata } from "@/lib/seo/metadata";
  */
 type Props = { params: Promise<{ section: string; slug: string }> };
 
-// The newest stories are prerendered; the archive renders on first request (then cached).
-// Unknown slugs still answer 404: the slug is only a key into the content index.
+// As the article page: newest prerendered, the rest on first request, 404 for what is not public.
 export const dynamicParams = true;
 
 export const generateStaticParams = recentArticleParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
-  const article = await getArticle(section, slug);
-  if (!article) return {};
-  const metadata = articleMetadata(article);
-  return article.summary ? { ...metadata, title: `Summary: ${article.title}` } : metadata;
+  const found = await getArticleForReader(section, slug);
+  if (!found) return {};
+  if (found.preview) return previewMetadata(found.article);
+  const metadata = articleMetadata(found.article);
+  return found.article.summary ? { ...metadata, title: `Summary: ${found.article.title}` } : metadata;
 }
 
 export default async function ArticleSummaryPage({ params }: Props) {
   const { section, slug } = await params;
-  const article = await getArticle(section, slug);
-  if (!article) notFound();
+  const found = await getArticleForReader(section, slug);
+  if (!found) notFound();
+  const { article, preview } = found;
   // A story without a summary has only its full view, even at its summary address.
-  return <ArticleView article={article} view={article.summary ? "summary" : "full"} />;
+  return <ArticleView article={article} view={article.summary ? "summary" : "full"} preview={preview} />;
 }

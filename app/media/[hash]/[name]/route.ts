@@ -4,7 +4,8 @@ import { getAllMediaUrls, getMediaFile } from "@/lib/content/api";
 
 type Context = { params: Promise<{ hash: string; name: string }> };
 
-export const dynamicParams = false;
+// Photos published after the build are served too; the URL is only ever a key into the live index.
+export const dynamicParams = true;
 
 const TYPES: Record<string, string> = {
   ".jpg": "image/jpeg",

@@ -1,0 +1,189 @@
+/**
+ * The content a running server answers from, kept current without a rebuild. It holds one entry per
+ * content file; a change re-reads only the files it names (or, for a full rescan, the files whose
+ * size or modification time moved) and rebuilds the derived index from the entries.
+ *
+ * A save that does not validate (broken YAML, a missing field, a half-written file) never takes a
+ * story down: the file's last good version stays live, the problem is logged in the words
+ * `npm run content:check` uses, and the next good save replaces it.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import {
+  entryKey,
+  indexEntries,
+  isArticleFileName,
+  listMarkdownFiles,
+  readEntry,
+  scanContent,
+  type ContentEntry,
+  type ContentIndex,
+  type ImageCache,
+} from "./load";
+import { ContentError, formatProblem, type ContentProblem } from "./problems";
+
+export type LiveContent = {
+  readonly dirs: readonly string[];
+  /** The index readers are served from; replaced whole on every change, never mutated. */
+  index: ContentIndex;
+  /** Bumped on every change that readers can see. */
+  version: number;
+  entries: Map<string, ContentEntry>;
+  /** Files whose latest save is broken, by entry key; their last good version (if any) stays live. */
+  broken: Map<string, ContentProblem[]>;
+  /** Modification time of each hero image file when it was last read. */
+  imageTimes: Map<string, number>;
+};
+
+export type ChangeReport = { changed: boolean; problems: ContentProblem[] };
+
+type Log = (line: string) => void;
+
+/**
+ * Loads every folder. With `strict` (a build), any problem fails; otherwise (a running server) bad
+ * files are logged and left out, and the rest is served.
+ */
+export async function loadLiveContent(
+  dirs: readonly string[],
+  { strict, log = console.error }: { strict: boolean; log?: Log },
+): Promise<LiveContent> {
+  const scanned = await scanContent(dirs);
+  const entries = new Map(scanned.entries.map((e) => [e.key, e]));
+  const { index, problems } = indexEntries(entries.values());
+  const all = [...scanned.problems, ...problems];
+  if (strict && all.length > 0) throw new ContentError(all);
+  for (const p of all) log(`content: not published: ${formatProblem(p)}`);
+  const live: LiveContent = {
+    dirs,
+    index,
+    version: 1,
+    entries,
+    broken: new Map(),
+    imageTimes: new Map(),
+  };
+  await recordImageTimes(live, entries.values());
+  return live;
+}
+
+/** A changed path as a file event names it: the folder it is in and its path relative to that folder. */
+export type ChangedPath = { dir: string; file: string };
+
+/**
+ * Applies changes to the named files: Markdown files are re-read; an image file re-reads the stories
+ * that use it (its URL carries a hash of its bytes, so a replaced photo gets a new URL).
+ */
+export async function applyChanges(
+  live: LiveContent,
+  changed: readonly ChangedPath[],
+  log: Log = console.error,
+): Promise<ChangeReport> {
+  const markdown = new Map<string, ChangedPath>();
+  for (const c of changed) {
+    const file = c.file.split(path.sep).join("/");
+    if (isMarkdown(file)) markdown.set(entryKey(live.dirs, c.dir, file), { dir: c.dir, file });
+    else if (isImage(file)) {
+      const abs = path.join(c.dir, file);
+      for (const e of live.entries.values()) if (e.mediaFile === abs) markdown.set(e.key, e);
+    }
+  }
+  return reread(live, [...markdown.values()], log);
+}
+
+/**
+ * Compares every file's size and modification time with what was read, and re-reads only those that
+ * moved, appeared or vanished. For when file events are not available (network file systems) and
+ * for pipelines that push content and then call the publish trigger.
+ */
+export async function rescan(live: LiveContent, log: Log = console.error): Promise<ChangeReport> {
+  const candidates: ChangedPath[] = [];
+  const present = new Set<string>();
+  for (const dir of live.dirs) {
+    const files = await listMarkdownFiles(dir).catch(() => []);
+    const stats = await Promise.all(
+      files.map((f) =>
+        fs
+          .stat(path.join(dir, f))
+          .then((s) => ({ f, s }))
+          .catch(() => ({ f, s: undefined })),
+      ),
+    );
+    for (const { f, s } of stats) {
+      const key = entryKey(live.dirs, dir, f);
+      present.add(key);
+      const known = live.entries.get(key);
+      if (!s) continue;
+      if (!known || known.mtimeMs !== s.mtimeMs || known.size !== s.size || live.broken.has(key)) {
+        candidates.push({ dir, file: f });
+      }
+    }
+  }
+  for (const [key, e] of live.entries) if (!present.has(key)) candidates.push(e);
+  for (const key of live.broken.keys()) if (!present.has(key)) live.broken.delete(key);
+  // A photo replaced in place under the same name.
+  for (const [file, time] of live.imageTimes) {
+    const now = await fs.stat(file).then(
+      (s) => s.mtimeMs,
+      () => -1,
+    );
+    if (now !== time) {
+      for (const e of live.entries.values()) if (e.mediaFile === file) candidates.push(e);
+    }
+  }
+  return reread(live, candidates, log);
+}
+
+async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log): Promise<ChangeReport> {
+  if (files.length === 0) return { changed: false, problems: [] };
+  // A fresh image cache: a replaced photo must be hashed again.
+  const images: ImageCache = new Map();
+  const problems: ContentProblem[] = [];
+  let changed = false;
+  const read = await Promise.all(files.map((c) => readEntry(live.dirs, c.dir, c.file, images)));
+  for (const [i, result] of read.entries()) {
+    const c = files[i];
+    if (!c) continue;
+    const key = entryKey(live.dirs, c.dir, c.file);
+    if (result.ok) {
+      live.broken.delete(key);
+      live.entries.set(key, result.entry);
+      changed = true;
+    } else if (result.gone) {
+      live.broken.delete(key);
+      changed = live.entries.delete(key) || changed;
+    } else {
+      live.broken.set(key, result.problems);
+      problems.push(...result.problems);
+      const kept = live.entries.has(key) ? "the last good version stays published" : "not published";
+      for (const p of result.problems) log(`content: ${kept}: ${formatProblem(p)}`);
+    }
+  }
+  if (changed) {
+    const next = indexEntries(live.entries.values());
+    for (const p of next.problems) log(`content: not published: ${formatProblem(p)}`);
+    problems.push(...next.problems);
+    live.index = next.index;
+    live.version += 1;
+    await recordImageTimes(
+      live,
+      read.flatMap((r) => (r.ok ? [r.entry] : [])),
+    );
+  }
+  return { changed, problems };
+}
+
+async function recordImageTimes(live: LiveContent, entries: Iterable<ContentEntry>) {
+  const files = new Set<string>();
+  for (const e of entries) files.add(e.mediaFile);
+  for (const file of files) {
+    const s = await fs.stat(file).catch(() => undefined);
+    if (s) live.imageTimes.set(file, s.mtimeMs);
+  }
+}
+
+function isMarkdown(file: string): boolean {
+  return isArticleFileName(file.split("/").pop() ?? "") && !file.startsWith("images/");
+}
+
+function isImage(file: string): boolean {
+  return file.startsWith("images/") && /\.(jpe?g|png|webp|avif)$/i.test(file);
+}

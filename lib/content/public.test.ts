@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { makeArticle } from "./article.fixture";
+import { isPublic, nextPublicationTime } from "./public";
+
+const published = "2026-03-01T09:00:00+08:00"; // 01:00 UTC
+const at = (iso: string) => new Date(iso);
+
+describe("isPublic", () => {
+  it("is false before the published time and true from that instant on, whatever the offset", () => {
+    const a = makeArticle({ published });
+    expect(isPublic(a, at("2026-03-01T00:59:59.999Z"))).toBe(false);
+    expect(isPublic(a, at("2026-03-01T01:00:00Z"))).toBe(true);
+    expect(isPublic(a, Date.parse("2026-03-01T02:00:00+01:00"))).toBe(true);
+  });
+
+  it("never lets a draft out, even long after its date", () => {
+    expect(isPublic(makeArticle({ published, draft: true }), at("2030-01-01T00:00:00Z"))).toBe(false);
+  });
+});
+
+describe("nextPublicationTime", () => {
+  it("finds the earliest scheduled story and ignores drafts and stories already out", () => {
+    const now = at("2026-03-01T00:00:00Z");
+    const list = [
+      makeArticle({ published: "2026-02-01T00:00:00Z" }),
+      makeArticle({ published: "2026-03-01T00:30:00Z", draft: true }),
+      makeArticle({ published: "2026-03-02T00:00:00Z" }),
+      makeArticle({ published: "2026-03-01T05:00:00Z" }),
+    ];
+    expect(nextPublicationTime(list, now)).toBe(Date.parse("2026-03-01T05:00:00Z"));
+    expect(nextPublicationTime(list.slice(0, 2), now)).toBeUndefined();
+  });
+});

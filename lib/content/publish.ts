@@ -1,0 +1,56 @@
+/**
+ * Turning a content change into fresh pages. Next.js only invalidates its cache from inside a request
+ * (revalidatePath needs the request's store), so the server's watcher asks its own
+ * POST /api/revalidate over loopback, with a token that exists only in this process's memory.
+ */
+import { randomBytes } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { processSingleton } from "@/lib/server/singleton";
+
+export const INTERNAL_HEADER = "x-dispatch-publish";
+
+/** This process's token for its own revalidate calls; never leaves memory. */
+export function internalToken(): string {
+  return processSingleton("publish.token", () => randomBytes(32).toString("hex"));
+}
+
+/**
+ * Every page, feed, sitemap and image route is marked stale at once: the root layout's path covers
+ * every route below it. Listings, FAST windows and feeds all change with any story, so a narrower
+ * set would have to be nearly everything anyway; a page re-renders only when next requested.
+ */
+export function revalidateEverything(): void {
+  revalidatePath("/", "layout");
+}
+
+/** The origin this server listens on, as `next start` records it. */
+function ownOrigin(): string | undefined {
+  const port = process.env.PORT;
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
+  if (origin && /^https?:\/\//.test(origin)) return origin.replace("://localhost:", "://127.0.0.1:");
+  return port ? `http://127.0.0.1:${port}` : undefined;
+}
+
+/** Asks this server to revalidate; retried briefly, since the first change may come before it listens. */
+export async function requestRevalidation(reason: string, log = console.info): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const origin = ownOrigin();
+    if (origin) {
+      try {
+        const response = await fetch(`${origin}/api/revalidate`, {
+          method: "POST",
+          headers: { [INTERNAL_HEADER]: internalToken() },
+          signal: AbortSignal.timeout(10_000),
+        });
+        if (response.ok) {
+          log(`content: published (${reason})`);
+          return;
+        }
+        log(`content: revalidate answered ${response.status}`);
+      } catch (error) {
+        if (attempt === 19) log(`content: revalidate failed: ${String(error)}`);
+      }
+    }
+    await new Promise((r) => setTimeout(r, 250 * (attempt + 1)));
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Keeps a running server's content current: file events (debounced, so an editor's burst of saves
+ * or a sync tool's batch is one change), a periodic rescan as a safety net where events are not
+ * delivered (network file systems), and a timer for the next scheduled story, so an embargo lifts by
+ * itself at its time. Each change that readers can see calls `onChange` once.
+ */
+import { watch, type FSWatcher } from "node:fs";
+import { applyChanges, rescan, type ChangedPath, type LiveContent } from "./live";
+import { nextPublicationTime } from "./public";
+
+export type WatchOptions = {
+  /** Called after the index changed, or when a scheduled story's time came. */
+  onChange: (reason: string) => Promise<void> | void;
+  debounceMs?: number;
+  /** Full rescan interval; 0 turns it off. */
+  rescanMs?: number;
+  log?: (line: string) => void;
+  now?: () => number;
+};
+
+export type ContentWatcher = {
+  close: () => void;
+  /** Waits for queued work (tests). */ idle: () => Promise<void>;
+};
+
+/** Timers cannot wait longer than ~24.8 days; a far-off embargo is re-armed in steps. */
+const MAX_TIMER_MS = 60 * 60 * 1000;
+
+export function watchContent(live: LiveContent, options: WatchOptions): ContentWatcher {
+  const { onChange, debounceMs = 150, rescanMs = 60_000, log = console.error, now = Date.now } = options;
+  const watchers: FSWatcher[] = [];
+  let queued: ChangedPath[] = [];
+  let debounce: NodeJS.Timeout | undefined;
+  let scheduled: NodeJS.Timeout | undefined;
+  // One piece of work at a time, in order: a rescan never races a batch of events.
+  let chain: Promise<void> = Promise.resolve();
+  const run = (work: () => Promise<void>) => {
+    chain = chain.then(work).catch((error: unknown) => log(`content: update failed: ${String(error)}`));
+    return chain;
+  };
+
+  const changed = async (reason: string) => {
+    armSchedule();
+    await onChange(reason);
+  };
+
+  const flush = () => {
+    debounce = undefined;
+    const batch = queued;
+    queued = [];
+    void run(async () => {
+      const report = await applyChanges(live, batch, log);
+      if (report.changed) await changed(`${batch.length} file event(s)`);
+    });
+  };
+
+  for (const dir of live.dirs) {
+    try {
+      const w = watch(dir, { recursive: true }, (_event, name) => {
+        if (!name) return;
+        queued.push({ dir, file: name.toString() });
+        if (debounce) clearTimeout(debounce);
+        debounce = setTimeout(flush, debounceMs);
+      });
+      w.on("error", (error) => log(`content: watching ${dir} failed (${String(error)}); rescans continue`));
+      watchers.push(w);
+    } catch (error) {
+      log(`content: cannot watch ${dir} (${String(error)}); relying on rescans`);
+    }
+  }
+
+  const rescanTimer =
+    rescanMs > 0
+      ? setInterval(
+          () =>
+            void run(async () => {
+              const report = await rescan(live, log);
+              if (report.changed) await changed("rescan");
+            }),
+          rescanMs,
+        )
+      : undefined;
+  rescanTimer?.unref();
+
+  function armSchedule() {
+    if (scheduled) clearTimeout(scheduled);
+    scheduled = undefined;
+    const at = nextPublicationTime(live.index.articles, now());
+    if (at === undefined) return;
+    const wait = Math.min(Math.max(at - now(), 0) + 50, MAX_TIMER_MS);
+    scheduled = setTimeout(() => {
+      if (now() >= at) void run(() => changed("scheduled story due"));
+      else armSchedule();
+    }, wait);
+    scheduled.unref();
+  }
+  armSchedule();
+
+  return {
+    close() {
+      for (const w of watchers) w.close();
+      if (debounce) clearTimeout(debounce);
+      if (rescanTimer) clearInterval(rescanTimer);
+      if (scheduled) clearTimeout(scheduled);
+    },
+    async idle() {
+      while (debounce || queued.length > 0) await new Promise((r) => setTimeout(r, debounceMs));
+      await chain;
+    },
+  };
+}
