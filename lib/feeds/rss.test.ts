@@ -40,7 +40,14 @@ describe("buildRss", () => {
     });
     expect(first.pubDate).toBe("Thu, 15 Jan 2026 23:41:00 GMT");
     expect(first["content:encoded"]).not.toContain("javascript:");
+    expect(items[1].pubDate).toBe("Thu, 15 Jan 2026 23:41:00 GMT");
     expect(first.category).toContain("Q&A <tag>");
+  });
+
+  it("dates an item by its last update or correction, so feed readers see the change", () => {
+    const corrected = makeArticle({ updated: "2026-01-17T09:30:00+08:00" });
+    const xml = buildRss({ title: "t", description: "d", path: "/", feedPath: "/feed.xml", articles: [corrected] });
+    expect(parse(xml).rss.channel.item.pubDate).toBe("Sat, 17 Jan 2026 01:30:00 GMT");
   });
 
   it("caps a feed at 50 items", () => {

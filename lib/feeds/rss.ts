@@ -39,8 +39,9 @@ export function buildRss(opts: {
       description: xmlSafe(a.standfirst),
       content: xmlSafe(renderMarkdown(a.body, { dateline: a.dateline })),
       author: [{ name: xmlSafe(a.byline ?? a.source ?? siteConfig.name) }],
+      // RSS has one date per item: the last change, so a correction or update reaches feed readers.
+      // (The feed library would prefer `published` for pubDate, so it is not passed.)
       date: new Date(a.updated ?? a.published),
-      published: new Date(a.published),
       category: [a.section.name, ...a.topics.map((t) => t.name)].map((name) => ({ name: xmlSafe(name) })),
       image: { url: absoluteUrl(a.hero.url), type: a.hero.type, length: a.hero.bytes },
     });
