@@ -1,10 +1,6 @@
-import { spawn } from "node:child_process";
 import http from "node:http";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_SERVER_ENV } from "../playwright.config";
+import { startExtraServer } from "./lib/server";
 
 /**
  * SIGTERM with requests in flight: a second production server on the suite's build gets 30
@@ -31,29 +27,16 @@ function get(url: string): Promise<Result> {
 test("SIGTERM finishes the requests in flight, says draining, then exits 0", async ({}, info) => {
   test.skip(info.project.name !== "desktop", "one server process is enough");
   test.setTimeout(60_000);
-  const server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
-    {
-      env: {
-        ...process.env,
-        ...E2E_SERVER_ENV,
-        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "dispatch-shutdown-")),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let log = "";
-  server.stdout.on("data", (d: Buffer) => (log += d.toString()));
-  server.stderr.on("data", (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
+  const extra = startExtraServer(PORT);
+  const server = extra.process;
+  const exited = extra.exited;
   try {
     await expect.poll(async () => (await get(`${BASE}/health`)).status, { timeout: 30_000 }).toBe(200);
 
     const inFlight = Array.from({ length: 30 }, () => get(`${BASE}/fast`));
     await new Promise((r) => setTimeout(r, 30));
     server.kill("SIGTERM");
-    await expect.poll(() => log).toContain("SIGTERM received");
+    await expect.poll(() => extra.log()).toContain("SIGTERM received");
     const health = await get(`${BASE}/health`);
 
     const results = await Promise.all(inFlight);

@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { E2E_SERVER_ENV } from "../../playwright.config";
+
+export type ExtraServer = {
+  url: string;
+  process: ChildProcess;
+  /** Everything the server printed so far. */
+  log: () => string;
+  exited: Promise<number | null>;
+  kill: () => void;
+};
+
+/**
+ * Another production server on the suite's build and content, as an operator runs a second instance:
+ * its own port and data folder, the same content folders.
+ */
+export function startExtraServer(port: number, env: Record<string, string> = {}): ExtraServer {
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      env: {
+        ...process.env,
+        ...E2E_SERVER_ENV,
+        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "dispatch-extra-")),
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let log = "";
+  child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    process: child,
+    log: () => log,
+    exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))),
+    kill: () => child.kill("SIGKILL"),
+  };
+}
