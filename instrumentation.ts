@@ -9,8 +9,14 @@ export async function register() {
   const serving =
     process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
   if (serving) {
-    const { installGracefulShutdown } = await import("./lib/server/shutdown");
+    const [{ installGracefulShutdown }, { env }, { deploymentWarnings, formatWarnings }] = await Promise.all([
+      import("./lib/server/shutdown"),
+      import("./lib/config/env"),
+      import("./lib/config/warnings"),
+    ]);
     installGracefulShutdown();
+    const warnings = formatWarnings(deploymentWarnings(env));
+    if (warnings) console.warn(warnings);
   }
   const { getLiveContent, warmContent } = await import("./lib/content/api");
   const started = Date.now();

@@ -1,4 +1,13 @@
-import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -77,7 +86,9 @@ describe("applyChanges", () => {
 
     save("world/first.md", story("First", "").replace("section: world\n", ""));
     await applyChanges(live, [{ dir, file: "world/first.md" }], log);
-    expect(lines.at(-1)).toBe("content: the last good version stays published: world/first.md: section: is required");
+    expect(lines.at(-1)).toBe(
+      "content: the last good version stays published: world/first.md: section: is required",
+    );
     expect(live.broken.size).toBe(1);
 
     save("world/first.md", story("First, corrected"));

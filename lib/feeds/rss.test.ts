@@ -46,8 +46,35 @@ describe("buildRss", () => {
 
   it("dates an item by its last update or correction, so feed readers see the change", () => {
     const corrected = makeArticle({ updated: "2026-01-17T09:30:00+08:00" });
-    const xml = buildRss({ title: "t", description: "d", path: "/", feedPath: "/feed.xml", articles: [corrected] });
+    const xml = buildRss({
+      title: "t",
+      description: "d",
+      path: "/",
+      feedPath: "/feed.xml",
+      articles: [corrected],
+    });
     expect(parse(xml).rss.channel.item.pubDate).toBe("Sat, 17 Jan 2026 01:30:00 GMT");
+  });
+
+  it("stays well-formed XML with ']]>' twice in every field, and keeps the text as written", () => {
+    const twice = "a ]]> b ]]> c";
+    const article = makeArticle({
+      title: `Title ${twice}`,
+      standfirst: `Standfirst ${twice}`,
+      body: `Body ${twice}`,
+    });
+    const xml = buildRss({
+      title: "t",
+      description: "d",
+      path: "/",
+      feedPath: "/feed.xml",
+      articles: [article],
+    });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const item = parse(xml).rss.channel.item;
+    expect(item.title).toBe(`Title ${twice}`);
+    expect(item.description).toBe(`Standfirst ${twice}`);
+    expect(item["content:encoded"]).toContain("Body a ]]> b ]]> c");
   });
 
   it("caps a feed at 50 items", () => {

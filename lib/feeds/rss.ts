@@ -7,6 +7,17 @@ import { xmlSafe } from "./xml";
 
 export const FEED_ITEMS = 50;
 
+/**
+ * The feed library writes these fields as CDATA, and its XML writer (xml-js) escapes only the first
+ * `]]>` in each: a second one ended the section early and made the whole feed malformed. Every `]]>`
+ * is swapped for a private-use marker before, and for a proper CDATA split after, serialising.
+ */
+const CDATA_END = "\uE000cdata-end\uE000";
+
+function cdataText(text: string): string {
+  return xmlSafe(text).replaceAll("]]>", CDATA_END);
+}
+
 export function buildRss(opts: {
   title: string;
   description: string;
@@ -35,9 +46,9 @@ export function buildRss(opts: {
       id: url,
       guid: url,
       link: url,
-      title: xmlSafe(a.title),
-      description: xmlSafe(a.standfirst),
-      content: xmlSafe(renderMarkdown(a.body, { dateline: a.dateline })),
+      title: cdataText(a.title),
+      description: cdataText(a.standfirst),
+      content: cdataText(renderMarkdown(a.body, { dateline: a.dateline })),
       author: [{ name: xmlSafe(a.byline ?? a.source ?? siteConfig.name) }],
       // RSS has one date per item: the last change, so a correction or update reaches feed readers.
       // (The feed library would prefer `published` for pubDate, so it is not passed.)
@@ -46,5 +57,5 @@ export function buildRss(opts: {
       image: { url: absoluteUrl(a.hero.url), type: a.hero.type, length: a.hero.bytes },
     });
   }
-  return feed.rss2();
+  return feed.rss2().replaceAll(CDATA_END, "]]]]><![CDATA[>");
 }

@@ -18,9 +18,23 @@ export type Mail = {
 
 export type Mailer = { send(mail: Mail): Promise<void> };
 
-export function createMailer(opts: { smtpUrl?: string; outboxDir: string; from: string }): Mailer {
+/**
+ * How long a signup waits on a mail server before telling the reader it could not send. nodemailer's
+ * defaults (2 minutes to connect, 10 minutes on a silent socket) held requests open that long when the
+ * SMTP server hung.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 20_000 };
+
+export function createMailer(opts: {
+  smtpUrl?: string;
+  outboxDir: string;
+  from: string;
+  timeouts?: Partial<typeof SMTP_TIMEOUTS>;
+  /** Print outbox links (they carry tokens) to the log: development only. */
+  logLinks?: boolean;
+}): Mailer {
   if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport(opts.smtpUrl);
+    const transport = nodemailer.createTransport({ url: opts.smtpUrl, ...SMTP_TIMEOUTS, ...opts.timeouts });
     return {
       async send(mail) {
         await transport.sendMail({ from: opts.from, ...mail });
@@ -34,8 +48,11 @@ export function createMailer(opts: { smtpUrl?: string; outboxDir: string; from: 
       await fs.mkdir(opts.outboxDir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
       await fs.writeFile(path.join(opts.outboxDir, name), info.message);
-      const links = mail.text.match(/https?:\/\/\S+\/newsletter\/\S+/g) ?? [];
-      console.info(`newsletter: wrote ${name} to the outbox (no SMTP_URL set); links: ${links.join(" ")}`);
+      // Links carry tokens that confirm or end a subscription: logged only when asked for.
+      const links = opts.logLinks ? (mail.text.match(/https?:\/\/\S+\/newsletter\/\S+/g) ?? []) : [];
+      console.info(
+        `newsletter: wrote ${name} to the outbox (no SMTP_URL set)${links.length ? `; links: ${links.join(" ")}` : ""}`,
+      );
     },
   };
 }

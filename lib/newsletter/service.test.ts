@@ -3,9 +3,10 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "@/lib/db/database";
-import { createMailer } from "./mailer";
+import { SMTP_TIMEOUTS, createMailer } from "./mailer";
 import { MESSAGES, subscribe, type Deps } from "./service";
 import { SubscriptionStore } from "./store";
 
@@ -152,15 +153,55 @@ describe("subscribe over real SMTP", () => {
 
   it("says signups are unavailable when the database is, and logs no address", async () => {
     const broken: Deps = { ...deps, store: async () => Promise.reject(new Error("SQLITE_CANTOPEN")) };
-    expect(await subscribe(input("down@example.com"), "203.0.113.4", broken)).toMatchObject({
-      status: "error",
-      message: MESSAGES.unavailable,
-      values: { email: "down@example.com" },
-    });
+    const logged = watchConsole();
+    try {
+      expect(await subscribe(input("down@example.com"), "203.0.113.4", broken)).toMatchObject({
+        status: "error",
+        message: MESSAGES.unavailable,
+        values: { email: "down@example.com" },
+      });
+    } finally {
+      logged.restore();
+    }
+    // Something was logged (the failure), and none of it names the reader.
+    expect(logged.lines.join("\n")).toContain("SQLITE_CANTOPEN");
+    expect(logged.lines.join("\n")).not.toMatch(/down@example\.com|203\.0\.113\.4/);
   });
 });
 
+/** Every line written through console while it is installed. */
+function watchConsole() {
+  const lines: string[] = [];
+  const spies = (["log", "info", "warn", "error"] as const).map((level) =>
+    vi
+      .spyOn(console, level)
+      .mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" "))),
+  );
+  return { lines, restore: () => spies.forEach((s) => s.mockRestore()) };
+}
+
 describe("the outbox mailer (no SMTP_URL)", () => {
+  it("never logs a link (a token) unless asked to", async () => {
+    const mail = {
+      to: "a@example.com",
+      subject: "Hi",
+      text: "See http://localhost:3000/newsletter/confirm?token=secret-token-123",
+      html: "<p>Hi</p>",
+      headers: {},
+    };
+    const outboxDir = mkdtempSync(path.join(os.tmpdir(), "dispatch-outbox-"));
+    const logged = watchConsole();
+    try {
+      await createMailer({ outboxDir, from: "Dispatch <n@localhost>" }).send(mail);
+      expect(logged.lines.join("\n")).toContain("wrote");
+      expect(logged.lines.join("\n")).not.toContain("secret-token-123");
+      await createMailer({ outboxDir, from: "Dispatch <n@localhost>", logLinks: true }).send(mail);
+      expect(logged.lines.at(-1)).toContain("token=secret-token-123");
+    } finally {
+      logged.restore();
+    }
+  });
+
   it("writes each message as an .eml file", async () => {
     const outbox = mkdtempSync(path.join(os.tmpdir(), "dispatch-outbox-"));
     const mailer = createMailer({ outboxDir: outbox, from: "Dispatch <n@localhost>" });
@@ -175,4 +216,36 @@ describe("the outbox mailer (no SMTP_URL)", () => {
     expect(files).toHaveLength(1);
     expect(readFileSync(path.join(outbox, files[0] ?? ""), "utf8")).toMatch(/^Subject: Hi$/m);
   });
+});
+
+describe("the SMTP mailer against a server that hangs", () => {
+  it("gives up after its timeout instead of holding the signup open for minutes", async () => {
+    // Accepts the connection and never says a word (no SMTP greeting).
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const address = silent.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const mailer = createMailer({
+        smtpUrl: `smtp://127.0.0.1:${port}`,
+        outboxDir: "/nonexistent",
+        from: "Dispatch <n@localhost>",
+        timeouts: { greetingTimeout: 300, connectionTimeout: 300, socketTimeout: 300 },
+      });
+      const send = mailer.send({
+        to: "a@example.com",
+        subject: "Hi",
+        text: "t",
+        html: "<p>t</p>",
+        headers: {},
+      });
+      await expect(send).rejects.toThrow(/Greeting never received|timeout/i);
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
+    expect(SMTP_TIMEOUTS.greetingTimeout).toBeLessThanOrEqual(20_000);
+    expect(SMTP_TIMEOUTS.socketTimeout).toBeLessThanOrEqual(20_000);
+  }, 10_000);
 });

@@ -41,7 +41,12 @@ let defaults: Deps | undefined;
 export function defaultDeps(): Deps {
   defaults ??= {
     store: async () => new SubscriptionStore(await getDb()),
-    mailer: createMailer({ smtpUrl: env.smtpUrl, outboxDir: env.outboxDir, from: env.mailFrom }),
+    mailer: createMailer({
+      smtpUrl: env.smtpUrl,
+      outboxDir: env.outboxDir,
+      from: env.mailFrom,
+      logLinks: env.mailLogLinks,
+    }),
     now: () => new Date(),
   };
   return defaults;

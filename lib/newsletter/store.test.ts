@@ -116,6 +116,17 @@ for (const backend of backends) {
       expect(await store.statusOf("u@example.com")).toBe("pending");
     });
 
+    it("answers 'invalid', never an error, for any malformed unsubscribe token", async () => {
+      const { store } = await fresh();
+      await store.signup("u@example.com", ["morning-brief"], now);
+      const mac = "A".repeat(43);
+      for (const id of ["999999999999", "2147483648", "0", "-1", "1e5", "01", " 1", "１"]) {
+        expect(await store.unsubscribe(`${id}.${mac}`, now), id).toBe("invalid");
+      }
+      expect(await store.unsubscribe("", now)).toBe("invalid");
+      expect(await store.unsubscribe(".".repeat(200), now)).toBe("invalid");
+    });
+
     it("stores exactly 500 rows for 500 concurrent distinct signups", async () => {
       const { store } = await fresh();
       const outcomes = await Promise.all(

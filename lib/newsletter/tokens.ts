@@ -26,10 +26,18 @@ export function unsubscribeToken(key: string, id: number, email: string): string
   return `${id}.${mac(key, id, email)}`;
 }
 
-/** The subscription id a token names, or undefined; the caller then checks the signature with checkUnsubscribeToken. */
+/** The largest id either database can hold (PostgreSQL `serial` is a 32-bit integer). */
+export const MAX_SUBSCRIPTION_ID = 2_147_483_647;
+
+/**
+ * The subscription id a token names, or undefined; the caller then checks the signature with
+ * checkUnsubscribeToken. An id no row can have is malformed here, before it reaches a query (on
+ * PostgreSQL a 12-digit id used to raise "out of range" and answer 503 instead of "not valid").
+ */
 export function unsubscribeTokenId(token: string): number | undefined {
-  const match = /^(\d{1,12})\.[A-Za-z0-9_-]{43}$/.exec(token);
-  return match ? Number(match[1]) : undefined;
+  const match = /^([1-9]\d{0,9})\.[A-Za-z0-9_-]{43}$/.exec(token);
+  const id = match ? Number(match[1]) : undefined;
+  return id !== undefined && id <= MAX_SUBSCRIPTION_ID ? id : undefined;
 }
 
 export function checkUnsubscribeToken(key: string, token: string, id: number, email: string): boolean {

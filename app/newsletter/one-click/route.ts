@@ -22,9 +22,15 @@ export async function POST(request: Request) {
   }
 }
 
+/**
+ * A relative Location: request.url carries the address Next.js listens on (127.0.0.1:3000), not the
+ * public host a reader used, so an absolute URL built from it is unreachable behind a proxy.
+ */
 export async function GET(request: Request) {
-  const url = new URL(request.url);
-  const target = new URL("/newsletter/unsubscribe", url);
-  target.searchParams.set("token", url.searchParams.get("token") ?? "");
-  return Response.redirect(target, 303);
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const query = new URLSearchParams({ token: token.slice(0, 200) });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `/newsletter/unsubscribe?${query.toString()}`, "Cache-Control": "no-store" },
+  });
 }
