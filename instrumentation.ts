@@ -9,12 +9,20 @@ export async function register() {
   const serving =
     process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
   if (serving) {
-    const [{ installGracefulShutdown }, { env }, { deploymentWarnings, formatWarnings }] = await Promise.all([
+    const [
+      { installGracefulShutdown },
+      { installPeerAddress },
+      { env },
+      { deploymentWarnings, formatWarnings },
+    ] = await Promise.all([
       import("./lib/server/shutdown"),
+      import("./lib/server/client-ip"),
       import("./lib/config/env"),
       import("./lib/config/warnings"),
     ]);
     installGracefulShutdown();
+    // Before the first request: per-IP limits need the socket's address on every request.
+    installPeerAddress();
     const warnings = formatWarnings(deploymentWarnings(env));
     if (warnings) console.warn(warnings);
   }

@@ -35,6 +35,8 @@ export const E2E_SERVER_ENV = {
   DATA_DIR: E2E_DATA_DIR,
   // Every test posts from 127.0.0.1; the per-IP limit has its own unit test.
   SIGNUP_LIMIT_PER_IP: "1000",
+  // /health reuses its database check this long; storage-fault specs poll across it.
+  HEALTH_CACHE_MS: "500",
 };
 
 export default defineConfig({

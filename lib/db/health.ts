@@ -21,3 +21,17 @@ export async function checkDatabase(get: () => Promise<Db> = getDb, now = new Da
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * `checkDatabase`, at most once per `ttlMs`: /health is public and uncached, and one write per request
+ * would let anyone queue write load behind signups on SQLite. Callers arriving while a check runs
+ * share it; a result is reused for `ttlMs` (a failure too, so a broken database is not hammered).
+ */
+export function cachedHealthCheck(check: () => Promise<Health>, ttlMs = 5_000, clock = Date.now) {
+  let last: { at: number; result: Promise<Health> } | undefined;
+  return (): Promise<Health> => {
+    const now = clock();
+    if (!last || now - last.at >= ttlMs) last = { at: now, result: check() };
+    return last.result;
+  };
+}

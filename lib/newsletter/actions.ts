@@ -9,20 +9,11 @@ import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/database";
 import { subscribe, type SignupState } from "./service";
 import { SubscriptionStore } from "./store";
+import { clientIp, ipBucket } from "@/lib/server/client-ip";
 
 function field(form: FormData, name: string, max: number): string {
   const value = form.get(name);
   return typeof value === "string" ? value.slice(0, max) : "";
-}
-
-/** The client's address as the nearest trusted proxy (or Next.js itself) saw it. */
-async function clientIp(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for") ?? "";
-  const hops = forwarded
-    .split(",")
-    .map((h) => h.trim())
-    .filter(Boolean);
-  return hops[Math.max(0, hops.length - 1 - env.trustedProxies)] ?? "unknown";
 }
 
 export async function subscribeAction(_previous: SignupState, form: FormData): Promise<SignupState> {
@@ -32,7 +23,7 @@ export async function subscribeAction(_previous: SignupState, form: FormData): P
     .slice(0, 20);
   return subscribe(
     { email: field(form, "email", 1000), lists, honeypot: field(form, "website", 1000) },
-    await clientIp(),
+    ipBucket(clientIp(await headers(), env.trustedProxies)),
   );
 }
 
