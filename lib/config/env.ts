@@ -48,6 +48,8 @@ const schema = z.object({
   PREVIEW_SECRET: z.string().min(16, { error: "PREVIEW_SECRET must be at least 16 characters" }).optional(),
   /** How often a running server rescans content in case file events were missed; 0 turns it off. */
   CONTENT_RESCAN_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Confirmation emails the site sends per minute in all, whoever asks. */
+  CONFIRMATION_EMAILS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** How long /health reuses its database check (one small write). */
   HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** 1: print outbox emails' links (they carry tokens) to the log, for trying the site locally. */
@@ -84,6 +86,7 @@ function readEnv() {
     previewSecret: e.PREVIEW_SECRET,
     contentRescanMs: e.CONTENT_RESCAN_MS,
     healthCacheMs: e.HEALTH_CACHE_MS,
+    confirmationEmailsPerMinute: e.CONFIRMATION_EMAILS_PER_MINUTE,
     mailLogLinks: e.MAIL_LOG_LINKS === "1" || process.env.NODE_ENV === "development",
     outboxDir: path.join(path.resolve(/* turbopackIgnore: true */ process.cwd(), e.DATA_DIR), "outbox"),
     /** One or more content folders, separated like PATH (tests add fixtures beside the real content). */

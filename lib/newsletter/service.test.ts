@@ -169,6 +169,26 @@ describe("subscribe over real SMTP", () => {
   });
 });
 
+describe("the site-wide email cap", () => {
+  it("caps confirmation emails site-wide per minute, whatever the addresses and connections", async () => {
+    clock = new Date(clock.getTime() + 24 * 60 * 60 * 1000);
+    const capped: Deps = { ...deps, emailsPerMinute: 3 };
+    const before = smtp.received.length;
+    for (let i = 0; i < 3; i += 1) {
+      expect((await subscribe(input(`cap${i}@example.com`), `198.51.100.${i}`, capped)).status).toBe(
+        "success",
+      );
+    }
+    expect(await subscribe(input("cap9@example.com"), "198.51.100.9", capped)).toMatchObject({
+      status: "error",
+      message: MESSAGES.busy,
+    });
+    expect(smtp.received.length - before).toBe(3);
+    clock = new Date(clock.getTime() + 61_000);
+    expect((await subscribe(input("cap9@example.com"), "198.51.100.9", capped)).status).toBe("success");
+  });
+});
+
 /** Every line written through console while it is installed. */
 function watchConsole() {
   const lines: string[] = [];

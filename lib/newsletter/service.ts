@@ -5,6 +5,7 @@
  */
 import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/database";
+import { processSingleton } from "@/lib/server/singleton";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails";
 import { createMailer, type Mailer } from "./mailer";
 import { SubscriptionStore } from "./store";
@@ -19,9 +20,17 @@ export type SignupState = {
   values?: { email: string; lists: string[] };
 };
 
-export type Deps = { store: () => Promise<SubscriptionStore>; mailer: Mailer; now: () => Date };
+export type Deps = {
+  store: () => Promise<SubscriptionStore>;
+  mailer: Mailer;
+  now: () => Date;
+  /** Confirmation emails the whole site sends per minute, across every address and instance. */
+  emailsPerMinute?: number;
+};
 
+const ONE_MINUTE = 60 * 1000;
 const TEN_MINUTES = 10 * 60 * 1000;
+const GLOBAL_EMAIL_KEY = "global:confirmation-emails";
 const ONE_HOUR = 60 * 60 * 1000;
 export const LIMIT_PER_ADDRESS = 5;
 
@@ -32,6 +41,7 @@ export const MESSAGES = {
   mailFailed:
     "We saved your signup but couldn’t send the confirmation email just now. Please try again in a few minutes.",
   unavailable: "Signups are unavailable right now and nothing was saved. Please try again later.",
+  busy: "We’re getting a lot of signups right now and nothing was saved. Please try again in a few minutes.",
   checkInbox: (email: string) =>
     `Almost done: we’ve sent an email to ${email}. Open the link in it to confirm your subscription.`,
 } as const;
@@ -73,6 +83,12 @@ export async function subscribe(
     if (!(await store.allow(privateKey("email", valid.email), LIMIT_PER_ADDRESS, ONE_HOUR, now))) {
       return { status: "error", message: MESSAGES.tooManyForAddress, values };
     }
+    // A site-wide cap, so many addresses from many connections cannot turn the site into a mail cannon.
+    const cap = deps.emailsPerMinute ?? env.confirmationEmailsPerMinute;
+    if (!(await store.allow(GLOBAL_EMAIL_KEY, cap, ONE_MINUTE, now))) {
+      return { status: "error", message: MESSAGES.busy, values };
+    }
+    await purgeHourly(store, now);
     outcome = await store.signup(valid.email, valid.lists, now);
   } catch (error) {
     console.error("newsletter: signup storage failed:", error instanceof Error ? error.message : error);
@@ -95,4 +111,17 @@ export async function subscribe(
     }
   }
   return { status: "success", message: MESSAGES.checkInbox(valid.email), values };
+}
+
+/** Drops expired pending signups and spent rate-limit rows, at most once an hour per process. */
+async function purgeHourly(store: SubscriptionStore, now: Date): Promise<void> {
+  const last = processSingleton("newsletter.purge", () => ({ at: 0 }));
+  if (now.getTime() - last.at < ONE_HOUR) return;
+  last.at = now.getTime();
+  const purged = await store.purgeExpired(now);
+  if (purged.pending + purged.rateLimits > 0) {
+    console.info(
+      `newsletter: purged ${purged.pending} expired signup(s), ${purged.rateLimits} rate-limit row(s)`,
+    );
+  }
 }

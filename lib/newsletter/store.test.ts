@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db, type DbOptions } from "@/lib/db/database";
-import { PENDING_TTL_MS, RESEND_AFTER_MS, SubscriptionStore } from "./store";
+import { PENDING_TTL_MS, RATE_LIMIT_RETENTION_MS, RESEND_AFTER_MS, SubscriptionStore } from "./store";
 
 /**
  * Every storage test runs on SQLite and on PostgreSQL. CI (and scripts/with-postgres.sh) provides
@@ -125,6 +125,24 @@ for (const backend of backends) {
       }
       expect(await store.unsubscribe("", now)).toBe("invalid");
       expect(await store.unsubscribe(".".repeat(200), now)).toBe("invalid");
+    });
+
+    it("purges expired pending signups and spent rate-limit rows, and nothing else", async () => {
+      const { store } = await fresh();
+      await store.signup("stale@example.com", ["morning-brief"], now);
+      const kept = await store.signup("kept@example.com", ["morning-brief"], now);
+      if (kept.kind !== "send" || !kept.confirmToken) throw new Error("expected a confirmation");
+      expect(await store.confirm(kept.confirmToken, now)).toBe("confirmed");
+      await store.allow("ip:old", 10, 60_000, now);
+      const muchLater = later(PENDING_TTL_MS + RATE_LIMIT_RETENTION_MS);
+      await store.signup("fresh@example.com", ["morning-brief"], muchLater);
+      await store.allow("ip:new", 10, 60_000, muchLater);
+
+      expect(await store.purgeExpired(muchLater)).toEqual({ pending: 1, rateLimits: 1 });
+      expect(await store.statusOf("stale@example.com")).toBeUndefined();
+      expect(await store.statusOf("kept@example.com")).toBe("confirmed");
+      expect(await store.statusOf("fresh@example.com")).toBe("pending");
+      expect(await store.purgeExpired(muchLater)).toEqual({ pending: 0, rateLimits: 0 });
     });
 
     it("stores exactly 500 rows for 500 concurrent distinct signups", async () => {

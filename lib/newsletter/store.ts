@@ -11,6 +11,8 @@ import { checkUnsubscribeToken, hashToken, newToken, unsubscribeToken, unsubscri
 export const PENDING_TTL_MS = 48 * 60 * 60 * 1000;
 /** Another signup for the same address within this time sends no second email. */
 export const RESEND_AFTER_MS = 10 * 60 * 1000;
+/** Longer than the longest rate-limit window (an hour). */
+export const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export type SignupOutcome =
   /** Send this email now (a confirmation link, or a note that the address is already subscribed). */
@@ -91,6 +93,23 @@ export class SubscriptionStore {
         .execute();
       return { kind: "send" as const, id: row.id, email, confirmToken: token, unsubscribeToken: unsubscribe };
     });
+  }
+
+  /**
+   * Deletes pending signups whose confirmation link has expired (never confirmed: nothing a reader
+   * wanted is lost, and they can sign up again) and rate-limit rows older than any window.
+   */
+  async purgeExpired(now: Date): Promise<{ pending: number; rateLimits: number }> {
+    const pending = await this.db
+      .deleteFrom("subscriptions")
+      .where("status", "=", "pending")
+      .where("expires_at", "<", now.toISOString())
+      .executeTakeFirst();
+    const rateLimits = await this.db
+      .deleteFrom("rate_limits")
+      .where("window_start", "<", new Date(now.getTime() - RATE_LIMIT_RETENTION_MS).toISOString())
+      .executeTakeFirst();
+    return { pending: Number(pending.numDeletedRows), rateLimits: Number(rateLimits.numDeletedRows) };
   }
 
   /** The email could not be handed to the transport: keep the signup, let the next attempt send again. */
