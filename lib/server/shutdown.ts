@@ -4,9 +4,11 @@
  * Next.js's own SIGTERM handler closes the listening socket at once. Measured here (bench/load.mjs),
  * that reset 37 of 40 requests a client had already sent: connections still in the accept queue, or
  * accepted but not yet read, are not "in flight" to Node's `server.close()`. Instead, on SIGTERM or
- * SIGINT this keeps the socket open, answers /health with 503 so load balancers stop sending,
- * marks every response `Connection: close`, and exits once no request has been open for `quietMs`
- * (or, at the latest, after `timeoutMs`).
+ * SIGINT this answers /health with 503 so load balancers stop sending, marks every response
+ * `Connection: close`, keeps accepting for `graceMs` (so connections already queued are answered),
+ * then stops accepting new connections, finishes the requests in flight and exits 0 (or 1 if some
+ * are still open after `timeoutMs`). It no longer waits for a quiet moment: under steady traffic
+ * that moment never came, and the process was killed at the cap with requests in flight.
  *
  * Requests are counted with Node's built-in diagnostics channel for HTTP servers, so nothing is
  * wrapped or patched.
@@ -16,8 +18,8 @@ import { Server, ServerResponse } from "node:http";
 import { processSingleton } from "./singleton";
 
 export type ShutdownOptions = {
-  /** How long the server must have been idle before it exits. */
-  quietMs?: number;
+  /** How long the server keeps accepting connections after the signal. */
+  graceMs?: number;
   /** Exit even with requests still open after this long. */
   timeoutMs?: number;
   exit?: (code: number) => void;
@@ -27,8 +29,9 @@ export type ShutdownOptions = {
 };
 
 function replaceProcessHandler(signal: NodeJS.Signals, handler: (signal: NodeJS.Signals) => void) {
-  // Next.js registers its handlers before instrumentation runs: replace them rather than race them.
-  process.removeAllListeners(signal);
+  // Next.js registers its handlers (which close the socket at once) before instrumentation runs, and
+  // nothing else has by then: remove those, and leave any other library's later handlers alone.
+  for (const next of process.listeners(signal)) process.removeListener(signal, next);
   process.on(signal, handler);
 }
 
@@ -36,7 +39,6 @@ type State = {
   installed?: boolean;
   draining: boolean;
   inFlight: number;
-  lastActivity: number;
   servers: Set<Server>;
 };
 
@@ -45,7 +47,6 @@ type State = {
 const state: State = processSingleton("shutdown.state", () => ({
   draining: false,
   inFlight: 0,
-  lastActivity: 0,
   servers: new Set(),
 }));
 
@@ -61,11 +62,9 @@ function onRequestStart(message: unknown) {
   if (!(response instanceof ServerResponse)) return;
   if (server instanceof Server) state.servers.add(server);
   state.inFlight += 1;
-  state.lastActivity = Date.now();
   if (state.draining && !response.headersSent) response.setHeader("Connection", "close");
   response.once("close", () => {
     state.inFlight -= 1;
-    state.lastActivity = Date.now();
   });
 }
 
@@ -73,7 +72,7 @@ export function installGracefulShutdown(options: ShutdownOptions = {}): void {
   if (state.installed) return;
   state.installed = true;
   const {
-    quietMs = 500,
+    graceMs = 1_000,
     timeoutMs = 25_000,
     exit = (code) => process.exit(code),
     log = console.info,
@@ -86,16 +85,21 @@ export function installGracefulShutdown(options: ShutdownOptions = {}): void {
     state.draining = true;
     const started = Date.now();
     log(`shutdown: ${signal} received; finishing ${state.inFlight} open request(s) before exit`);
+    let closed = false;
     const timer = setInterval(() => {
       const now = Date.now();
-      const idle = state.inFlight === 0 && now - Math.max(state.lastActivity, started) >= quietMs;
-      if (!idle && now - started < timeoutMs) return;
+      if (!closed && now - started >= graceMs) {
+        closed = true;
+        // Stops accepting; idle keep-alive connections close; requests in flight carry on.
+        for (const server of state.servers) server.close();
+      }
+      const done = closed && state.inFlight === 0;
+      if (!done && now - started < timeoutMs) return;
       clearInterval(timer);
-      if (!idle) log(`shutdown: exiting after ${timeoutMs} ms with ${state.inFlight} request(s) still open`);
-      for (const server of state.servers) server.close();
+      if (!done) log(`shutdown: exiting after ${timeoutMs} ms with ${state.inFlight} request(s) still open`);
       log(`shutdown: done in ${now - started} ms`);
-      exit(idle ? 0 : 1);
-    }, 50);
+      exit(done ? 0 : 1);
+    }, 20);
   };
 
   for (const signal of ["SIGTERM", "SIGINT"] as const) onSignal(signal, drain);
