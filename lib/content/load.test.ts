@@ -1,8 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent, MAX_FILE_BYTES } from "./load";
+import { renderMarkdown } from "./markdown";
 import { ContentError } from "./problems";
 
 const SEED_DIR = path.resolve(import.meta.dirname, "../../content");
@@ -120,13 +121,13 @@ describe("loadContent", () => {
     expect((await loadContent([dir])).articles.map((a) => a.slug)).toEqual(["a"]);
   });
 
-  it("keeps the seed's sentences word for word", () => {
-    const seed = readFileSync(
-      path.join(SEED_DIR, "world/us-pressing-mexico-to-allow-us-forces-to-fight-cartels.md"),
-      "utf8",
-    );
-    expect(seed).toContain(
-      "WASHINGTON: The United States is intensifying pressure on Mexico to allow US military forces to conduct joint operations to dismantle fentanyl labs inside the country, the New York Times reported on Thursday (Jan 15), citing US officials.",
-    );
+  it("keeps the seed's sentences word for word, through the loader and the Markdown pipeline", async () => {
+    const index = await loadContent([SEED_DIR]);
+    const seed = index.bySlug.get("us-pressing-mexico-to-allow-us-forces-to-fight-cartels");
+    const sentence =
+      "The United States is intensifying pressure on Mexico to allow US military forces to conduct joint operations to dismantle fentanyl labs inside the country, the New York Times reported on Thursday (Jan 15), citing US officials.";
+    expect(seed?.body).toContain(`WASHINGTON: ${sentence}`);
+    expect(renderMarkdown(seed?.body ?? "", { dateline: seed?.dateline })).toContain(sentence);
+    expect(seed?.source).toBe("Reuters/fs");
   });
 });
