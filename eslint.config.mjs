@@ -12,5 +12,26 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
-  globalIgnores([".next/**", ".next-*/**", "out/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  {
+    // Client code is easy to spot: only *.island.tsx files may be client components.
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    ignores: ["**/*.island.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ExpressionStatement[directive='use client']",
+          message: '"use client" belongs only in a *.island.tsx file, so client code is easy to find.',
+        },
+      ],
+    },
+  },
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "out/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);

@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+    // .ts and .tsx alike: a component test that matched no pattern would never run.
+    include: ["{lib,components,scripts}/**/*.test.{ts,tsx}"],
     environment: "node",
   },
 });

@@ -8,7 +8,10 @@ import path from "node:path";
 
 const SECTIONS = ["world", "asia", "business", "tech", "sport"];
 const TOPICS = Array.from({ length: 40 }, (_, i) => `Topic ${i + 1}`);
-const WORDS = "the minister said talks would continue as markets rose and officials confirmed new figures on trade energy and transport".split(" ");
+const WORDS =
+  "the minister said talks would continue as markets rose and officials confirmed new figures on trade energy and transport".split(
+    " ",
+  );
 
 export function generate(count, dir) {
   mkdirSync(path.join(dir, "images"), { recursive: true });
@@ -17,9 +20,14 @@ export function generate(count, dir) {
   const start = Date.parse("2026-11-28T12:00:00+08:00");
   for (let i = 0; i < count; i++) {
     const section = SECTIONS[i % SECTIONS.length];
-    const words = (n, o) => Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 3 + o) % WORDS.length]).join(" ");
-    const published = new Date(start - i * 7 * 60_000).toISOString().replace("Z", "+00:00").replace(/\.\d+/, "");
-    const summary = i % 5 === 4 ? "" : `summary:\n  - "${words(18, 1)}."\n  - "${words(16, 2)}."\n  - "${words(14, 3)}."\n`;
+    const words = (n, o) =>
+      Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 3 + o) % WORDS.length]).join(" ");
+    const published = new Date(start - i * 7 * 60_000)
+      .toISOString()
+      .replace("Z", "+00:00")
+      .replace(/\.\d+/, "");
+    const summary =
+      i % 5 === 4 ? "" : `summary:\n  - "${words(18, 1)}."\n  - "${words(16, 2)}."\n  - "${words(14, 3)}."\n`;
     const body = Array.from({ length: 6 }, (_, p) => `${words(60, p)}.`).join("\n\n");
     writeFileSync(
       path.join(dir, section, `story-${i}.md`),

@@ -16,7 +16,11 @@ export function start(command, args, options = {}) {
 export function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {
     const child = start(command, args, options);
-    child.on("exit", (code) => (code === 0 ? resolve(child.log()) : reject(new Error(`${command} ${args.join(" ")} exited ${code}\n${child.log()}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(child.log())
+        : reject(new Error(`${command} ${args.join(" ")} exited ${code}\n${child.log()}`)),
+    );
   });
 }
 
@@ -113,10 +117,15 @@ export async function drainUnderLoad(server, base) {
   // Wait until the server has started answering, so requests are genuinely mid-flight.
   while (headersSeen === 0) await new Promise((r) => setTimeout(r, 5));
   const signalledAt = Date.now();
-  const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve({ code, signal, ms: Date.now() - signalledAt })));
+  const exited = new Promise((resolve) =>
+    server.on("exit", (code, signal) => resolve({ code, signal, ms: Date.now() - signalledAt })),
+  );
   server.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 20));
-  const health = await fetch(`${base}/health`).then((r) => r.status, (e) => e.cause?.code ?? e.message);
+  const health = await fetch(`${base}/health`).then(
+    (r) => r.status,
+    (e) => e.cause?.code ?? e.message,
+  );
   const results = await Promise.all(inflight);
   const exit = await exited;
   const expectedBytes = Math.max(...results.map((r) => r.bytes ?? 0));

@@ -120,7 +120,7 @@ async function underLoad(dir) {
       { path: `/world/${slug}` },
       { path: "/fast" },
       { path: "/feed.xml" },
-      { path: "/world/story-3" },
+      { path: "/tech/story-3" },
     ],
   });
   clearInterval(writer);

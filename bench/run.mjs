@@ -80,7 +80,9 @@ http { access_log off; sendfile on; tcp_nopush on; server_tokens off; include /e
 
 async function weight(base, page) {
   const html = await (await fetch(base + page)).text();
-  const assets = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]);
+  const assets = [
+    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"/g),
+  ].map((m) => m[1]);
   const sizes = { html: gzipSync(html).length, css: 0, js: 0 };
   for (const asset of new Set(assets)) {
     const body = Buffer.from(await (await fetch(new URL(asset, base))).arrayBuffer());
@@ -93,10 +95,18 @@ async function lighthouse(url) {
   const runs = [];
   for (let i = 0; i < 3; i++) {
     const out = path.join(work, `lh-${i}.json`);
-    await run("npx", [
-      "lighthouse", url, "--quiet", "--output=json", `--output-path=${out}`,
-      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
-    ], { env: { ...process.env, CHROME_PATH: CHROMIUM } });
+    await run(
+      "npx",
+      [
+        "lighthouse",
+        url,
+        "--quiet",
+        "--output=json",
+        `--output-path=${out}`,
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
+      ],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM } },
+    );
     const r = JSON.parse(readFileSync(out, "utf8"));
     runs.push({
       performance: r.categories.performance.score * 100,
@@ -118,12 +128,30 @@ async function main() {
   const buildSeconds = (Date.now() - t0) / 1000;
 
   console.log("bench: building the bare baseline page (.next-baseline)…");
-  await run("npx", ["next", "build", "bench/baseline"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-
-  const next = start(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(NEXT_PORT)], { env });
-  const baseline = start(process.execPath, ["node_modules/next/dist/bin/next", "start", "bench/baseline", "-H", "127.0.0.1", "-p", String(BASELINE_PORT)], {
+  await run("npx", ["next", "build", "bench/baseline"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+
+  const next = start(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(NEXT_PORT)],
+    { env },
+  );
+  const baseline = start(
+    process.execPath,
+    [
+      "node_modules/next/dist/bin/next",
+      "start",
+      "bench/baseline",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(BASELINE_PORT),
+    ],
+    {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
   children.push(next, baseline);
   await waitFor(`http://127.0.0.1:${NEXT_PORT}/`);
   await waitFor(`http://127.0.0.1:${BASELINE_PORT}/`);
@@ -132,12 +160,19 @@ async function main() {
   const docroot = path.join(work, "docroot");
   for (const page of Object.values(PAGES)) {
     const body = Buffer.from(await (await fetch(`http://127.0.0.1:${NEXT_PORT}${page}`)).arrayBuffer());
-    const file = page === "/" ? "index.html" : page.endsWith(".xml") ? page.slice(1) : `${page.slice(1)}.html`;
+    const file =
+      page === "/" ? "index.html" : page.endsWith(".xml") ? page.slice(1) : `${page.slice(1)}.html`;
     mkdirSync(path.dirname(path.join(docroot, file)), { recursive: true });
     writeFileSync(path.join(docroot, file), body);
   }
-  writeFileSync(path.join(docroot, "baseline.html"), Buffer.from(await (await fetch(`http://127.0.0.1:${BASELINE_PORT}/`)).arrayBuffer()));
-  children.push(nginxStatic(docroot), nginxProxy({ dir: path.join(work, "proxy"), listenPort: PROXY_PORT, upstreamPort: NEXT_PORT }));
+  writeFileSync(
+    path.join(docroot, "baseline.html"),
+    Buffer.from(await (await fetch(`http://127.0.0.1:${BASELINE_PORT}/`)).arrayBuffer()),
+  );
+  children.push(
+    nginxStatic(docroot),
+    nginxProxy({ dir: path.join(work, "proxy"), listenPort: PROXY_PORT, upstreamPort: NEXT_PORT }),
+  );
   await waitFor(`http://127.0.0.1:${STATIC_PORT}/`);
   await waitFor(`http://127.0.0.1:${PROXY_PORT}/`);
 
@@ -156,7 +191,8 @@ async function main() {
   };
 
   const weights = {};
-  for (const [name, page] of Object.entries(PAGES)) if (name !== "feed") weights[name] = await weight(`http://127.0.0.1:${NEXT_PORT}`, page);
+  for (const [name, page] of Object.entries(PAGES))
+    if (name !== "feed") weights[name] = await weight(`http://127.0.0.1:${NEXT_PORT}`, page);
   weights.baseline = await weight(`http://127.0.0.1:${BASELINE_PORT}`, "/");
 
   const lh = {};
@@ -172,7 +208,12 @@ async function main() {
   const result = {
     date: new Date().toISOString(),
     commit: execSync("git rev-parse --short HEAD").toString().trim(),
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     settings: { durationSeconds: DURATION, connections: CONNECTIONS },
     buildSeconds,
     throughput,
@@ -182,8 +223,12 @@ async function main() {
   mkdirSync("bench/results", { recursive: true });
   writeFileSync("bench/results/latest.json", JSON.stringify(result, null, 2));
 
-  console.log(`\n${result.date} · ${result.commit} · ${result.machine.cpus} cores · ${result.machine.cpu} · Node ${result.machine.node}`);
-  console.log(`build ${buildSeconds.toFixed(1)} s · ${CONNECTIONS} connections × ${DURATION} s, load generator on the same machine\n`);
+  console.log(
+    `\n${result.date} · ${result.commit} · ${result.machine.cpus} cores · ${result.machine.cpu} · Node ${result.machine.node}`,
+  );
+  console.log(
+    `build ${buildSeconds.toFixed(1)} s · ${CONNECTIONS} connections × ${DURATION} s, load generator on the same machine\n`,
+  );
   console.log("| page | target | req/s | p50 ms | p99 ms | × nginx-static | errors / non-2xx |");
   console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
   for (const [name, t] of Object.entries(throughput)) {
@@ -191,19 +236,25 @@ async function main() {
       const r = t[target];
       if (!r) continue;
       const ratio = (r.rps / t.static.rps).toFixed(2);
-      console.log(`| ${name} | ${target} | ${r.rps} | ${r.p50} | ${r.p99} | ${ratio} | ${r.errors} / ${r.non2xx} |`);
+      console.log(
+        `| ${name} | ${target} | ${r.rps} | ${r.p50} | ${r.p99} | ${ratio} | ${r.errors} / ${r.non2xx} |`,
+      );
     }
   }
   console.log("\n| page | HTML KB gz | CSS KB gz | JS KB gz |");
   console.log("| --- | ---: | ---: | ---: |");
   for (const [name, w] of Object.entries(weights)) {
-    console.log(`| ${name} | ${(w.html / 1024).toFixed(1)} | ${(w.css / 1024).toFixed(1)} | ${(w.js / 1024).toFixed(1)} |`);
+    console.log(
+      `| ${name} | ${(w.html / 1024).toFixed(1)} | ${(w.css / 1024).toFixed(1)} | ${(w.js / 1024).toFixed(1)} |`,
+    );
   }
   if (LIGHTHOUSE) {
     console.log("\n| page | perf | a11y | best practices | SEO | LCP s | CLS | TBT ms |");
     console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const [name, l] of Object.entries(lh)) {
-      console.log(`| ${name} | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${(l.lcpMs / 1000).toFixed(2)} | ${l.cls} | ${Math.round(l.tbtMs)} |`);
+      console.log(
+        `| ${name} | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${(l.lcpMs / 1000).toFixed(2)} | ${l.cls} | ${Math.round(l.tbtMs)} |`,
+      );
     }
   }
 }

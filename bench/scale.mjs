@@ -20,14 +20,28 @@ for (const size of SIZES) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `dispatch-scale-${size}-`));
   console.log(`scale: generating ${size} articles…`);
   generate(size, dir);
-  const env = { ...process.env, CONTENT_DIR: dir, NEXT_DIST_DIR: ".next-scale", NEXT_TELEMETRY_DISABLED: "1", SITE_URL: `http://127.0.0.1:${PORT}` };
+  const env = {
+    ...process.env,
+    CONTENT_DIR: dir,
+    NEXT_DIST_DIR: ".next-scale",
+    NEXT_TELEMETRY_DISABLED: "1",
+    SITE_URL: `http://127.0.0.1:${PORT}`,
+  };
   console.log(`scale: building ${size}…`);
   const t0 = Date.now();
-  const timing = await run("/usr/bin/time", ["-f", "MAXRSS_KB=%M", "node", "node_modules/next/dist/bin/next", "build"], { env });
+  const timing = await run(
+    "/usr/bin/time",
+    ["-f", "MAXRSS_KB=%M", "node", "node_modules/next/dist/bin/next", "build"],
+    { env },
+  );
   const buildSeconds = (Date.now() - t0) / 1000;
   const buildPeakMiB = Math.round(Number(/MAXRSS_KB=(\d+)/.exec(timing)?.[1] ?? 0) / 1024);
 
-  const server = start("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)], { env });
+  const server = start(
+    "node",
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
+    { env },
+  );
   await waitFor(`http://127.0.0.1:${PORT}/`, 120_000);
   const archive = Math.max(0, size - 3); // the oldest stories are not prerendered
   const pages = {
@@ -52,7 +66,11 @@ for (const size of SIZES) {
     const xml = await (await fetch(`http://127.0.0.1:${PORT}${file}`)).text();
     perFile.push((xml.match(/<url>/g) ?? []).length);
   }
-  const sitemap = { files: files.length, urls: perFile.reduce((a, b) => a + b, 0), largestFile: Math.max(...perFile) };
+  const sitemap = {
+    files: files.length,
+    urls: perFile.reduce((a, b) => a + b, 0),
+    largestFile: Math.max(...perFile),
+  };
   const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
   const serverPeakMiB = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
   await stop(server);
@@ -63,9 +81,16 @@ for (const size of SIZES) {
 }
 
 mkdirSync("bench/results", { recursive: true });
-writeFileSync("bench/results/scale.json", JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
-console.log("\n| articles | build s | build peak MiB | server peak MiB | archive article p99 ms | section p99 | home p99 | feed p99 | sitemap files / URLs |");
+writeFileSync(
+  "bench/results/scale.json",
+  JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
+);
+console.log(
+  "\n| articles | build s | build peak MiB | server peak MiB | archive article p99 ms | section p99 | home p99 | feed p99 | sitemap files / URLs |",
+);
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of results) {
-  console.log(`| ${r.size} | ${r.buildSeconds.toFixed(0)} | ${r.buildPeakMiB} | ${r.serverPeakMiB} | ${r.p99.archiveArticle.p99} | ${r.p99.section.p99} | ${r.p99.home.p99} | ${r.p99.feed.p99} | ${r.sitemap.files} / ${r.sitemap.urls} |`);
+  console.log(
+    `| ${r.size} | ${r.buildSeconds.toFixed(0)} | ${r.buildPeakMiB} | ${r.serverPeakMiB} | ${r.p99.archiveArticle.p99} | ${r.p99.section.p99} | ${r.p99.home.p99} | ${r.p99.feed.p99} | ${r.sitemap.files} / ${r.sitemap.urls} |`,
+  );
 }

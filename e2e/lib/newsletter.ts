@@ -28,10 +28,7 @@ export function mailsTo(email: string): string[] {
     .filter((m) => new RegExp(`^To: ${email.replace(/[.+]/g, "\\$&")}$`, "m").test(m));
 }
 
-export async function linkFromMail(
-  email: string,
-  kind: "confirm" | "unsubscribe" | "one-click",
-): Promise<string> {
+async function linkFromMail(email: string, kind: "confirm" | "unsubscribe" | "one-click"): Promise<string> {
   let mails: string[] = [];
   await expect.poll(() => (mails = mailsTo(email)).length, { timeout: 5000 }).toBeGreaterThan(0);
   const match = new RegExp(`https?://[^\\s<>]+/newsletter/${kind}\\?token=[\\w.-]+`).exec(mails.at(-1) ?? "");

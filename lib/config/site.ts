@@ -50,8 +50,6 @@ export const siteConfig = {
   links: Record<string, string>;
 };
 
-export type SectionSlug = (typeof siteConfig.sections)[number]["slug"];
-
 export const sectionSlugs = siteConfig.sections.map((s) => s.slug);
 
 export const newsletterIds = siteConfig.newsletters.map((n) => n.id);

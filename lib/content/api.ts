@@ -14,13 +14,13 @@ import { isPublic, nextPublicationTime } from "./public";
 import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/deck";
 
 /** Listings show this many stories, newest first, so a page's size never grows with the archive. */
-export const LISTING_LIMIT = 50;
+const LISTING_LIMIT = 50;
 
 /**
  * How many of the newest stories are prerendered at build time; older ones (the archive) render on
  * their first request and are then cached like the rest. Keeps a 100k-story build short.
  */
-export const PRERENDER_RECENT = env.prerenderRecent;
+const PRERENDER_RECENT = env.prerenderRecent;
 
 const building = () => process.env.NEXT_PHASE === "phase-production-build";
 
@@ -83,7 +83,7 @@ export async function getArticleBySlug(slug: string): Promise<Article | undefine
   return (await getIndex()).bySlug.get(slug);
 }
 
-export async function getArticle(section: string, slug: string): Promise<Article | undefined> {
+async function getArticle(section: string, slug: string): Promise<Article | undefined> {
   const article = await getArticleBySlug(slug);
   return article?.section.slug === section ? article : undefined;
 }
@@ -155,7 +155,7 @@ export async function getRecentFastArticles(limit = PRERENDER_RECENT): Promise<F
 }
 
 /** Stories with FAST summaries, newest first. */
-export async function getFastArticles(): Promise<FastArticle[]> {
+async function getFastArticles(): Promise<FastArticle[]> {
   return (await getAllArticles()).filter(hasSummary);
 }
 

@@ -184,7 +184,7 @@ export async function listMarkdownFiles(dir: string): Promise<string[]> {
 }
 
 type HeroResult = { ok: true; hero: HeroImage; file: string } | { ok: false; message: string };
-export type ImageFacts =
+type ImageFacts =
   { url: string; width: number; height: number; bytes: number; type: string } | { error: string };
 
 async function loadHero(dir: string, article: ParsedArticle, images: ImageCache): Promise<HeroResult> {

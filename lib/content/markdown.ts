@@ -20,7 +20,7 @@ const sanitizeSchema = {
  * Wraps a leading "WASHINGTON:" in the first paragraph in a span, so the dateline can be styled
  * without the editor writing markup.
  */
-export function rehypeDateline(options: { dateline?: string }) {
+function rehypeDateline(options: { dateline?: string }) {
   return (tree: Root) => {
     if (!options.dateline) return;
     const prefix = `${options.dateline}:`;

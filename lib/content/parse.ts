@@ -36,7 +36,7 @@ function toObject(value: unknown): object {
     : { __notAMapping: value };
 }
 
-export function slugFromFile(file: string): string {
+function slugFromFile(file: string): string {
   const base = file.split("/").pop() ?? file;
   return base.replace(/\.md$/i, "");
 }

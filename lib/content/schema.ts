@@ -12,7 +12,7 @@ function required(message: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : message);
 }
 
-export const isoDateTime = z
+const isoDateTime = z
   .string({ error: required('must be a date-time, e.g. "2026-01-16T08:05:00+08:00"') })
   .regex(ISO_WITH_OFFSET, {
     error: 'must be an ISO 8601 date-time with a UTC offset, e.g. "2026-01-16T08:05:00+08:00"',
@@ -39,9 +39,9 @@ function text(max: number) {
     .refine((s) => !CONTROL.test(s), { error: "must not contain control characters" });
 }
 
-export const SUMMARY_POINT_MAX = 200;
+const SUMMARY_POINT_MAX = 200;
 
-export const heroSchema = z.strictObject(
+const heroSchema = z.strictObject(
   {
     src: text(200).regex(/^images\/[A-Za-z0-9._/-]+\.(jpe?g|png|webp|avif)$/i, {
       error: "must be a .jpg, .png, .webp or .avif file under images/, e.g. images/lab.jpg",
@@ -53,7 +53,7 @@ export const heroSchema = z.strictObject(
   { error: required("must be a block with src, alt, caption and credit") },
 );
 
-export const correctionSchema = z.strictObject(
+const correctionSchema = z.strictObject(
   {
     date: isoDateTime,
     text: text(600),

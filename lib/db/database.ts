@@ -33,7 +33,7 @@ export class DatabaseUnavailableError extends Error {
   override name = "DatabaseUnavailableError";
 }
 
-export function defaultSqliteFile(): string {
+function defaultSqliteFile(): string {
   return path.join(env.dataDir, "dispatch.sqlite");
 }
 

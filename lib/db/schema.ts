@@ -3,7 +3,7 @@ import type { Generated } from "kysely";
 
 export type SubscriptionStatus = "pending" | "confirmed" | "unsubscribed";
 
-export type SubscriptionsTable = {
+type SubscriptionsTable = {
   id: Generated<number>;
   /** Trimmed and lower-cased; unique. */
   email: string;
@@ -21,14 +21,14 @@ export type SubscriptionsTable = {
   confirmed_at: string | null;
 };
 
-export type RateLimitsTable = {
+type RateLimitsTable = {
   /** "ip:<hash>" or "email:<hash>": never a raw address. */
   key: string;
   window_start: string;
   count: number;
 };
 
-export type SettingsTable = { name: string; value: string };
+type SettingsTable = { name: string; value: string };
 
 export type Database = {
   subscriptions: SubscriptionsTable;

@@ -6,7 +6,7 @@
  */
 import type { Article } from "@/lib/content/article";
 
-export const DECK_WINDOW = 30;
+const DECK_WINDOW = 30;
 /** Cards kept before the requested one, so "previous" still has somewhere to go. */
 const LEAD_IN = 5;
 

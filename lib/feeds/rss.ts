@@ -5,7 +5,7 @@ import { renderMarkdown } from "@/lib/content/markdown";
 import { absoluteUrl, siteConfig } from "@/lib/config/site";
 import { xmlSafe } from "./xml";
 
-export const FEED_ITEMS = 50;
+const FEED_ITEMS = 50;
 
 /**
  * The feed library writes these fields as CDATA, and its XML writer (xml-js) escapes only the first

@@ -6,13 +6,13 @@ import type { Article, Topic } from "@/lib/content/article";
 import { absoluteUrl, siteConfig } from "@/lib/config/site";
 import { escapeXml } from "./xml";
 
-export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
 function lastChange(a: Article): string {
   return a.updated ?? a.published;
 }
 
-export const SITEMAP_LIMIT = 50_000;
+const SITEMAP_LIMIT = 50_000;
 
 export type SitemapEntry = {
   url: string;
@@ -53,7 +53,7 @@ export function sitemapPages(entries: SitemapEntry[], limit = SITEMAP_LIMIT): Si
   return pages.length ? pages : [[]];
 }
 
-export function sitemapPagePath(index: number): string {
+function sitemapPagePath(index: number): string {
   return `/sitemaps/${index}.xml`;
 }
 

@@ -3,7 +3,7 @@ import { absoluteUrl, siteConfig } from "@/lib/config/site";
 import { escapeXml as escapeHtml } from "@/lib/feeds/xml";
 import type { Mail } from "./mailer";
 
-export function newsletterLinks(tokens: { confirm?: string; unsubscribe: string }) {
+function newsletterLinks(tokens: { confirm?: string; unsubscribe: string }) {
   return {
     confirm: tokens.confirm ? absoluteUrl(`/newsletter/confirm?token=${tokens.confirm}`) : undefined,
     unsubscribe: absoluteUrl(`/newsletter/unsubscribe?token=${tokens.unsubscribe}`),

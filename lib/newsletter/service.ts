@@ -32,7 +32,7 @@ const ONE_MINUTE = 60 * 1000;
 const TEN_MINUTES = 10 * 60 * 1000;
 const GLOBAL_EMAIL_KEY = "global:confirmation-emails";
 const ONE_HOUR = 60 * 60 * 1000;
-export const LIMIT_PER_ADDRESS = 5;
+const LIMIT_PER_ADDRESS = 5;
 
 export const MESSAGES = {
   honeypot: "We couldn’t accept this signup. Please try again.",
@@ -48,7 +48,7 @@ export const MESSAGES = {
 
 let defaults: Deps | undefined;
 
-export function defaultDeps(): Deps {
+function defaultDeps(): Deps {
   defaults ??= {
     store: async () => new SubscriptionStore(await getDb()),
     mailer: createMailer({

@@ -27,7 +27,7 @@ export function unsubscribeToken(key: string, id: number, email: string): string
 }
 
 /** The largest id either database can hold (PostgreSQL `serial` is a 32-bit integer). */
-export const MAX_SUBSCRIPTION_ID = 2_147_483_647;
+const MAX_SUBSCRIPTION_ID = 2_147_483_647;
 
 /**
  * The subscription id a token names, or undefined; the caller then checks the signature with

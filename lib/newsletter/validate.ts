@@ -3,7 +3,7 @@ import { newsletterIds } from "@/lib/config/site";
 
 const KNOWN_LISTS: readonly string[] = newsletterIds;
 
-export const EMAIL_MAX = 254;
+const EMAIL_MAX = 254;
 
 export type SignupInput = { email: string; lists: string[]; honeypot: string };
 export type FieldErrors = { email?: string; lists?: string };
@@ -13,7 +13,7 @@ export type Validated = { ok: true; email: string; lists: string[] } | { ok: fal
 const LOCAL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$/;
 const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
-export function normaliseEmail(raw: string): string {
+function normaliseEmail(raw: string): string {
   return raw.trim().toLowerCase();
 }
 

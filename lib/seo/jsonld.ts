@@ -13,7 +13,7 @@ function heroImages(article: Article): string[] {
   );
 }
 
-export function publisherJsonLd(): JsonLdObject {
+function publisherJsonLd(): JsonLdObject {
   return {
     "@type": "NewsMediaOrganization",
     name: siteConfig.name,

@@ -1,0 +1,41 @@
+/**
+ * Server-render smoke tests for every client island: each must render on the server (the HTML a
+ * reader without JavaScript gets) with its working parts in place, before any script runs.
+ */
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { siteConfig } from "@/lib/config/site";
+import type { TokenState } from "@/lib/newsletter/actions";
+import { DeckControls } from "./fast/DeckControls.island";
+import { SignupForm } from "./newsletter/SignupForm.island";
+import { TokenForm } from "./newsletter/TokenForm.island";
+import { ShareActions } from "./share/ShareActions.island";
+
+describe("client islands render on the server", () => {
+  it("DeckControls renders its polite live region, empty until a card changes", () => {
+    const html = renderToString(<DeckControls />);
+    expect(html).toBe('<p aria-live="polite" aria-atomic="true" class="sr-only"></p>');
+  });
+
+  it("SignupForm is a form with a labelled email field, every newsletter and a submit button", () => {
+    const html = renderToString(<SignupForm newsletters={siteConfig.newsletters} />);
+    expect(html).toContain("<form");
+    expect(html).toMatch(/<label[^>]*for="[^"]+"[^>]*>Email address/);
+    for (const n of siteConfig.newsletters) expect(html).toContain(n.name);
+    expect(html).toMatch(/<button[^>]*type="submit"[^>]*>Subscribe<\/button>/);
+  });
+
+  it("TokenForm posts the token with one labelled button", () => {
+    const action = async (previous: TokenState): Promise<TokenState> => previous;
+    const html = renderToString(<TokenForm action={action} token="tok.en" label="Confirm my subscription" />);
+    expect(html).toMatch(/<input type="hidden" name="token" value="tok.en"\/>/);
+    expect(html).toContain(">Confirm my subscription</button>");
+  });
+
+  it("ShareActions renders nothing on the server: its buttons need JavaScript (the share links do not)", () => {
+    const html = renderToString(
+      <ShareActions url="https://example.com/a" title="A story" buttonClass="btn" />,
+    );
+    expect(html).toBe("");
+  });
+});
