@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { hasNginx, startProxy, type Proxy } from "./lib/nginx";
@@ -52,4 +53,37 @@ test.describe("through the nginx proxy", () => {
     expect(summary.status()).toBe(307);
     expect(summary.headers()["location"]).toMatch(new RegExp(`${SEED_PATH}/summary`));
   });
+});
+
+test("a response that sets a cookie is never stored and replayed to the next reader", async ({
+  isMobile,
+}) => {
+  test.skip(isMobile, "proxy behaviour: one profile is enough");
+  test.skip(!hasNginx() && !process.env.CI, "nginx is not installed (CI installs it)");
+  // An upstream that numbers its responses and sets a cookie on /with-cookie only.
+  let served = 0;
+  const upstream = http.createServer((req, res) => {
+    served += 1;
+    if (req.url === "/with-cookie") res.setHeader("Set-Cookie", `session=reader-${served}; Path=/; HttpOnly`);
+    res.setHeader("Content-Type", "text/html");
+    res.end(`response ${served}`);
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+  const address = upstream.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const cookieProxy = await startProxy(PROXY_PORT + 5, [port]);
+  try {
+    const get = (path: string) => fetch(`${cookieProxy.url}${path}`);
+    const first = await get("/with-cookie");
+    const second = await get("/with-cookie");
+    expect(second.headers.get("x-cache")).not.toBe("HIT");
+    expect(second.headers.get("set-cookie")).not.toBe(first.headers.get("set-cookie"));
+    expect(await second.text()).not.toBe(await first.text());
+    // The same upstream without a cookie is cached as usual, so the check above can tell.
+    await get("/plain");
+    expect((await get("/plain")).headers.get("x-cache")).toBe("HIT");
+  } finally {
+    await cookieProxy.stop();
+    upstream.close();
+  }
 });

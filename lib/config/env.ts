@@ -65,8 +65,9 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-function readEnv() {
-  const parsed = schema.safeParse(process.env);
+/** The settings from an environment, or an error naming every bad variable. */
+export function readEnv(source: Record<string, string | undefined> = process.env) {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
