@@ -40,5 +40,9 @@ export async function register() {
       rescanMs: env.contentRescanMs,
       onChange: (reason) => requestRevalidation(reason),
     });
+    // Pages prerendered at build time show the content of that moment; content saved between the
+    // build and this start (or a restart of one instance among several) must not wait for the next
+    // change. Runs once the server listens.
+    void requestRevalidation("server start");
   }
 }

@@ -24,6 +24,11 @@ export function DeckControls() {
 
     // Fallback for browsers without CSS scroll-initial-target: open a deep link at its card.
     if (current > 0 && window.scrollY < 1) cards[current]?.scrollIntoView({ block: "start" });
+    // A deep link's keyboard order starts at its card, not at the first card of the page (whose
+    // "Read full story" would take focus on the first Tab and scroll the deck back to it).
+    if (current > 0 && document.activeElement === document.body) {
+      cards[current]?.querySelector<HTMLElement>("[tabindex='-1']")?.focus({ preventScroll: true });
+    }
 
     const show = (index: number) => {
       const card = cards[index];

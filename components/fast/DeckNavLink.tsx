@@ -15,7 +15,7 @@ export function DeckNavLink({
       href={href}
       rel={rel}
       data-deck-target={slug}
-      className="border-rule hover:border-ink bg-page inline-flex min-h-11 items-center rounded-full border px-4 font-semibold"
+      className="border-rule hover:border-ink bg-page inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border px-3 font-semibold sm:px-4"
     >
       {children}
     </a>

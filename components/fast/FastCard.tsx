@@ -32,12 +32,15 @@ export function FastCard({
       data-doc-title={`${article.title} | FAST | ${siteConfig.name}`}
       data-label={`${position} of ${total}: ${article.title}`}
     >
+      {/* Phones: exactly one screen (svh: with the browser's toolbars shown), the photo and type
+          sized by the screen's height within readable minimums, one row of controls. Wider
+          screens keep the roomier card, centred. */}
       <article
         aria-labelledby={headingId}
         tabIndex={-1}
-        className="mx-auto flex min-h-svh max-w-xl flex-col justify-center px-4 py-5 focus:outline-none"
+        className="mx-auto flex h-svh max-w-xl flex-col px-2 py-2 focus:outline-none sm:h-auto sm:min-h-svh sm:justify-center sm:px-4 sm:py-5"
       >
-        <div className="bg-page border-rule overflow-hidden rounded-xl border shadow-sm">
+        <div className="bg-page border-rule flex min-h-0 flex-1 flex-col overflow-hidden rounded-xl border shadow-sm sm:flex-none">
           <Img
             src={article.hero.url}
             alt={article.hero.alt}
@@ -45,64 +48,66 @@ export function FastCard({
             height={article.hero.height}
             sizes="(min-width: 36rem) 36rem, 100vw"
             preload={first}
-            className="bg-panel aspect-[16/9] h-auto w-full object-cover"
+            className="bg-panel h-[clamp(4.5rem,13svh,11rem)] w-full shrink-0 object-cover sm:aspect-[16/9] sm:h-auto"
           />
-          <div className="p-4 sm:p-6">
-            <p className="flex items-baseline justify-between gap-4 text-xs font-bold tracking-wider uppercase">
+          <div className="flex min-h-0 flex-1 flex-col p-3 sm:p-6">
+            <p className="flex items-baseline justify-between gap-3 text-xs font-bold tracking-wider uppercase">
               <span className="text-accent">{article.section.name}</span>
+              <span className="text-muted font-normal tracking-normal normal-case">
+                <DateTime iso={article.published} />
+              </span>
               <span className="text-muted tabular-nums">
                 {position} of {total}
               </span>
             </p>
             <h2
               id={headingId}
-              className="mt-2 font-serif text-2xl leading-tight font-bold text-balance sm:text-3xl"
+              className="fast-card-title mt-1.5 line-clamp-4 shrink-0 font-serif leading-tight font-bold text-balance sm:mt-2 sm:text-3xl"
             >
               {article.title}
             </h2>
             <ul
               aria-label="Summary points"
-              className="marker:text-accent mt-4 list-disc space-y-2.5 pl-5 font-serif text-[1.0625rem] leading-snug"
+              className="fast-card-points marker:text-accent mt-2 font-serif sm:mt-4"
             >
               {article.summary.map((point) => (
                 <li key={point}>{point}</li>
               ))}
             </ul>
-            <p className="text-muted mt-4 text-xs">
-              <DateTime iso={article.published} />
-            </p>
-            <a
-              href={fromFastPath(article.path)}
-              className="bg-ink text-page mt-4 inline-flex min-h-11 items-center rounded-full px-5 font-semibold"
-            >
-              Read full story<span className="sr-only">: {article.title}</span>
-            </a>
-            <div className="border-rule mt-4 border-t pt-4">
-              <ShareBar target={{ url: absoluteUrl(fastCardPath(article.slug)), title: article.title }} />
+            <div className="mt-auto flex shrink-0 items-center gap-2 pt-3 sm:mt-0 sm:pt-4">
+              <a
+                href={fromFastPath(article.path)}
+                className="bg-ink text-page inline-flex min-h-11 flex-1 items-center justify-center rounded-full px-4 font-semibold whitespace-nowrap sm:flex-none sm:px-5"
+              >
+                Read full story<span className="sr-only">: {article.title}</span>
+              </a>
+              <nav aria-label={`Cards around ${position} of ${total}`} className="flex shrink-0 gap-2">
+                {previous ? (
+                  <DeckNavLink href={fastCardPath(previous.slug)} slug={previous.slug} rel="prev">
+                    <span aria-hidden="true">↑</span>
+                    <span className="sr-only sm:not-sr-only sm:ml-1">Previous</span>
+                    <span className="sr-only"> card: {previous.title}</span>
+                  </DeckNavLink>
+                ) : null}
+                <DeckNavLink
+                  href={next ? fastCardPath(next.slug) : "#caught-up"}
+                  slug={next?.slug ?? "caught-up"}
+                  rel="next"
+                >
+                  <span className="sr-only sm:not-sr-only sm:mr-1">Next</span>
+                  <span className="sr-only"> card{next ? `: ${next.title}` : ""}</span>
+                  <span aria-hidden="true">↓</span>
+                </DeckNavLink>
+              </nav>
+            </div>
+            <div className="border-rule mt-2 shrink-0 border-t pt-2 sm:mt-4 sm:pt-4">
+              <ShareBar
+                target={{ url: absoluteUrl(fastCardPath(article.slug)), title: article.title }}
+                compact
+              />
             </div>
           </div>
         </div>
-        <nav
-          aria-label={`Cards around ${position} of ${total}`}
-          className="mt-3 flex justify-between gap-2 text-sm"
-        >
-          {previous ? (
-            <DeckNavLink href={fastCardPath(previous.slug)} slug={previous.slug} rel="prev">
-              <span aria-hidden="true">↑</span> Previous
-              <span className="sr-only"> card: {previous.title}</span>
-            </DeckNavLink>
-          ) : (
-            <span />
-          )}
-          <DeckNavLink
-            href={next ? fastCardPath(next.slug) : "#caught-up"}
-            slug={next?.slug ?? "caught-up"}
-            rel="next"
-          >
-            Next<span className="sr-only"> card{next ? `: ${next.title}` : ""}</span>
-            <span aria-hidden="true">&nbsp;↓</span>
-          </DeckNavLink>
-        </nav>
       </article>
     </li>
   );

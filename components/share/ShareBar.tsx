@@ -1,3 +1,4 @@
+import clsx from "clsx";
 import { shareLinks, type ShareTarget } from "@/lib/share/links";
 import { ShareActions } from "./ShareActions.island";
 import { ShareIcon } from "./ShareIcon";
@@ -9,10 +10,26 @@ const BUTTON =
  * Share controls for one canonical URL. The network links work with JavaScript off; the island adds
  * the system share sheet (where the browser has one) and Copy link.
  */
-export function ShareBar({ target, text }: { target: ShareTarget; text?: string }) {
+export function ShareBar({
+  target,
+  text,
+  compact = false,
+}: {
+  target: ShareTarget;
+  text?: string;
+  /** One row that scrolls sideways on a phone instead of wrapping (a FAST card has one screen). */
+  compact?: boolean;
+}) {
   return (
-    <div role="group" aria-label="Share this story" className="flex flex-wrap items-center gap-2">
-      <ul className="flex flex-wrap gap-2">
+    <div
+      role="group"
+      aria-label="Share this story"
+      className={clsx(
+        "flex items-center gap-2",
+        compact ? "max-sm:overflow-x-auto sm:flex-wrap" : "flex-wrap",
+      )}
+    >
+      <ul className={clsx("flex gap-2", compact ? "shrink-0 sm:flex-wrap" : "flex-wrap")}>
         {shareLinks(target).map((link) => (
           <li key={link.network}>
             <a
@@ -29,7 +46,12 @@ export function ShareBar({ target, text }: { target: ShareTarget; text?: string 
       </ul>
       {/* The buttons that appear once JavaScript runs get their space reserved in the server's HTML
           (their own row on a phone, where they would otherwise wrap), so they shift nothing. */}
-      <div className="flex min-h-11 basis-full flex-wrap items-center gap-2 sm:basis-auto">
+      <div
+        className={clsx(
+          "flex min-h-11 items-center gap-2",
+          compact ? "shrink-0" : "basis-full flex-wrap sm:basis-auto",
+        )}
+      >
         <ShareActions url={target.url} title={target.title} text={text} buttonClass={BUTTON} />
       </div>
     </div>

@@ -56,6 +56,18 @@ export function topicSlug(name: string): string {
 }
 
 /** Newest first; ties broken by slug so the order never depends on the file system. */
-export function byNewest(a: Article, b: Article): number {
-  return Date.parse(b.published) - Date.parse(a.published) || a.slug.localeCompare(b.slug);
+/** Slugs are lower-case ASCII (the schema says so): plain comparison, no locale rules. */
+function compareSlugs(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A new array, newest first; ties broken by slug so the order never depends on the file system. Each
+ * date is parsed once, not once per comparison.
+ */
+export function sortNewest<T extends Article>(articles: readonly T[]): T[] {
+  return articles
+    .map((a) => ({ a, t: Date.parse(a.published) }))
+    .sort((x, y) => y.t - x.t || compareSlugs(x.a.slug, y.a.slug))
+    .map((x) => x.a);
 }
