@@ -21,7 +21,7 @@ async function measure(page: Page, slug: string) {
     const article = li.querySelector("article");
     const list = li.querySelector("ul[aria-label='Summary points']");
     const point = list?.querySelector("li");
-    const controls = [...li.querySelectorAll("a")].map((a) => ({
+    const controls = [...li.querySelectorAll("a, summary")].map((a) => ({
       name: a.textContent?.trim() ?? "",
       box: a.getBoundingClientRect(),
       visible: a.checkVisibility(),
@@ -61,17 +61,29 @@ test.describe("a FAST card on a phone", () => {
       // Every point whole: the list is not cut off.
       expect(m.listClipped).toBeLessThanOrEqual(1);
       expect(m.pointFontPx).toBeGreaterThanOrEqual(size.width >= 390 ? 16 : 15);
-      // Read full story, previous/next and every share link: on screen and a 44 px target.
-      const visible = m.controls.filter((c) => c.visible);
-      expect(visible.map((c) => c.name)).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^Read full story/)]),
+      // Read full story, Share, previous and next: on screen and 44 px targets.
+      const expectTargets = (controls: typeof m.controls, atLeast: number) => {
+        const visible = controls.filter((c) => c.visible);
+        expect(visible.length).toBeGreaterThanOrEqual(atLeast);
+        for (const c of visible) {
+          expect(c.box.top, c.name).toBeGreaterThanOrEqual(0);
+          expect(c.box.bottom, c.name).toBeLessThanOrEqual(size.height);
+          expect(c.box.height, c.name).toBeGreaterThanOrEqual(44);
+          expect(c.box.width, c.name).toBeGreaterThanOrEqual(44);
+        }
+        return visible.map((c) => c.name);
+      };
+      expect(expectTargets(m.controls, 4)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^Read full story/), "Share"]),
       );
-      expect(visible.length).toBeGreaterThanOrEqual(8);
-      for (const c of visible) {
-        expect(c.box.bottom, c.name).toBeLessThanOrEqual(size.height);
-        expect(c.box.height, c.name).toBeGreaterThanOrEqual(44);
-        expect(c.box.width, c.name).toBeGreaterThanOrEqual(44);
-      }
+      // Share opens the share links over the points, every one on screen.
+      await card(page, SEED_SLUG).locator("summary").click();
+      await expect(card(page, SEED_SLUG).getByRole("link", { name: "Share on WhatsApp" })).toBeVisible();
+      expectTargets((await measure(page, SEED_SLUG)).controls, 10);
+      await info.attach(`fast-card-${size.width}x${size.height}-share-open`, {
+        body: await page.screenshot(),
+        contentType: "image/png",
+      });
       await expect(card(page, SEED_SLUG).getByRole("heading", { level: 2 })).toHaveText(SEED.headline);
     });
   }
@@ -146,8 +158,10 @@ test("keyboard: a deep-linked card is where Tab starts, and the deck stays on it
   await expectCardInView(page, third);
   await page.waitForLoadState("networkidle");
   await page.keyboard.press("Tab");
-  const inThird = await card(page, third).evaluate((li) => li.contains(document.activeElement));
-  expect(inThird).toBe(true);
-  await expect(card(page, third).getByRole("link", { name: /^Read full story/ })).toBeFocused();
-  await expectCardInView(page, third);
+  const readMore = card(page, third).getByRole("link", { name: /^Read full story/ });
+  await expect(readMore).toBeFocused();
+  // The focused control is brought on screen within the opened card; the deck does not go back to
+  // the first card, as it did when the first Tab landed on the first card's link.
+  await expect(readMore).toBeInViewport();
+  await expect(card(page, FAST_ORDER[0] ?? "")).not.toBeInViewport();
 });

@@ -1,4 +1,3 @@
-import clsx from "clsx";
 import { shareLinks, type ShareTarget } from "@/lib/share/links";
 import { ShareActions } from "./ShareActions.island";
 import { ShareIcon } from "./ShareIcon";
@@ -10,26 +9,10 @@ const BUTTON =
  * Share controls for one canonical URL. The network links work with JavaScript off; the island adds
  * the system share sheet (where the browser has one) and Copy link.
  */
-export function ShareBar({
-  target,
-  text,
-  compact = false,
-}: {
-  target: ShareTarget;
-  text?: string;
-  /** One row that scrolls sideways on a phone instead of wrapping (a FAST card has one screen). */
-  compact?: boolean;
-}) {
+export function ShareBar({ target, text }: { target: ShareTarget; text?: string }) {
   return (
-    <div
-      role="group"
-      aria-label="Share this story"
-      className={clsx(
-        "flex items-center gap-2",
-        compact ? "max-sm:overflow-x-auto sm:flex-wrap" : "flex-wrap",
-      )}
-    >
-      <ul className={clsx("flex gap-2", compact ? "shrink-0 sm:flex-wrap" : "flex-wrap")}>
+    <div role="group" aria-label="Share this story" className="flex flex-wrap items-center gap-2">
+      <ul className="flex flex-wrap gap-2">
         {shareLinks(target).map((link) => (
           <li key={link.network}>
             <a
@@ -46,12 +29,7 @@ export function ShareBar({
       </ul>
       {/* The buttons that appear once JavaScript runs get their space reserved in the server's HTML
           (their own row on a phone, where they would otherwise wrap), so they shift nothing. */}
-      <div
-        className={clsx(
-          "flex min-h-11 items-center gap-2",
-          compact ? "shrink-0" : "basis-full flex-wrap sm:basis-auto",
-        )}
-      >
+      <div className="flex min-h-11 basis-full flex-wrap items-center gap-2 sm:basis-auto">
         <ShareActions url={target.url} title={target.title} text={text} buttonClass={BUTTON} />
       </div>
     </div>
