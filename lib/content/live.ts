@@ -9,15 +9,14 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { indexEntries, type ContentIndex } from "./content-index";
 import {
   entryKey,
-  indexEntries,
   isArticleFileName,
   listMarkdownFiles,
   readEntry,
   scanContent,
   type ContentEntry,
-  type ContentIndex,
   type ImageCache,
 } from "./load";
 import { ContentError, formatProblem, type ContentProblem } from "./problems";

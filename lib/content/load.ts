@@ -6,22 +6,14 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { findSection } from "@/lib/config/site";
-import { newBody, readBody, type Body } from "./body";
-import { sortNewest, topicSlug, type Article, type HeroImage, type Topic } from "./article";
+import { newBody, type Body } from "./body";
+import { indexEntries, type ContentIndex } from "./content-index";
+import { toArticle } from "./reshape";
+import type { Article, HeroImage } from "./article";
 import { parseArticle, type ParsedArticle } from "./parse";
 import { ContentError, type ContentProblem } from "./problems";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
-
-export type ContentIndex = {
-  /** Newest first. */
-  articles: Article[];
-  bySlug: Map<string, Article>;
-  topics: Map<string, Topic>;
-  /** Served image URL → absolute file path. */
-  media: Map<string, string>;
-};
 
 /** One content file as read: its article, the hero image file it uses, and the file's stat. */
 export type ContentEntry = {
@@ -113,36 +105,6 @@ export async function scanContent(
   return { entries, problems };
 }
 
-/**
- * The index of a set of entries, in folder then file order. A slug already taken by an earlier file
- * is a problem for the later file, which is left out.
- */
-export function indexEntries(entries: Iterable<ContentEntry>): {
-  index: ContentIndex;
-  problems: ContentProblem[];
-} {
-  // Sort keys computed once per entry, not once per comparison: at 100k stories a rebuild is a
-  // publish's main cost.
-  const ordered = [...entries]
-    .map((e) => ({ e, dir: Number(e.key.slice(0, e.key.indexOf(":"))), file: e.file }))
-    .sort((a, b) => a.dir - b.dir || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const problems: ContentProblem[] = [];
-  const seen = new Map<string, string>();
-  const articles: Article[] = [];
-  const media = new Map<string, string>();
-  for (const { e } of ordered) {
-    const other = seen.get(e.article.slug);
-    if (other) {
-      problems.push({ file: e.label, message: `has the same slug "${e.article.slug}" as ${other}` });
-      continue;
-    }
-    seen.set(e.article.slug, e.label);
-    articles.push(e.article);
-    media.set(e.article.hero.url, e.mediaFile);
-  }
-  return { index: indexArticles(articles, media), problems };
-}
-
 /** Reads, validates and indexes every folder; throws with every problem found (builds, content:check). */
 export async function loadContent(dirs: readonly string[]): Promise<ContentIndex> {
   const scanned = await scanContent(dirs);
@@ -222,61 +184,4 @@ async function imageFacts(file: string, src: string, imagesDir: string): Promise
     bytes: bytes.length,
     type: `image/${meta.format ?? "jpeg"}`,
   };
-}
-
-/**
- * A string that keeps nothing else alive. Strings cut out of a file's text by the YAML parser can be
- * V8 "sliced strings" that hold the whole file's text in memory; kept for the life of the server,
- * one short headline would keep a story's body alive however the body itself is stored.
- */
-function own(text: string): string;
-function own(text: string | undefined): string | undefined;
-function own(text: string | undefined): string | undefined {
-  // Through bytes and back: a fresh flat string (V8 can slice a concatenation straight back to its parent).
-  return text === undefined || text.length < 13 ? text : Buffer.from(text, "utf8").toString("utf8");
-}
-
-function toArticle(a: ParsedArticle, hero: HeroImage, body: Body): Article {
-  const section = findSection(a.section);
-  if (!section) throw new Error(`unreachable: section ${a.section} passed the schema`);
-  return {
-    slug: own(a.slug),
-    section,
-    path: `/${section.slug}/${a.slug}`,
-    title: own(a.title),
-    standfirst: own(a.standfirst),
-    topics: a.topics
-      .map((name) => ({ name: own(name), slug: topicSlug(name) }))
-      .filter((t) => t.slug.length > 0),
-    published: own(a.published),
-    updated: own(lastModified(a)),
-    byline: own(a.byline),
-    source: own(a.source),
-    dateline: own(a.dateline),
-    hero: { ...hero, alt: own(hero.alt), caption: own(hero.caption), credit: own(hero.credit) },
-    summary: a.summary?.map((point) => own(point)),
-    // Inflated when a page or feed reads it (lib/content/body.ts): a third or less of the memory.
-    get body() {
-      return readBody(body);
-    },
-    file: own(a.file),
-    draft: a.draft,
-    corrections: [...a.corrections]
-      .sort((x, y) => Date.parse(x.date) - Date.parse(y.date))
-      .map((c) => ({ date: own(c.date), text: own(c.text) })),
-  };
-}
-
-/** A correction is an update: the latest of `updated` and the corrections' dates, as written. */
-function lastModified(a: ParsedArticle): string | undefined {
-  let latest = a.updated;
-  for (const c of a.corrections) if (!latest || Date.parse(c.date) > Date.parse(latest)) latest = c.date;
-  return latest;
-}
-
-export function indexArticles(articles: Article[], media = new Map<string, string>()): ContentIndex {
-  const sorted = sortNewest(articles);
-  const topics = new Map<string, Topic>();
-  for (const a of sorted) for (const t of a.topics) if (!topics.has(t.slug)) topics.set(t.slug, t);
-  return { articles: sorted, bySlug: new Map(sorted.map((a) => [a.slug, a])), topics, media };
 }
