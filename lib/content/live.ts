@@ -94,6 +94,15 @@ export async function applyChanges(
  * for pipelines that push content and then call the publish trigger.
  */
 export async function rescan(live: LiveContent, log: Log = console.error): Promise<ChangeReport> {
+  return reread(live, await findChanges(live), log);
+}
+
+/**
+ * The files a rescan would re-read. Only reads the file system and the entries, so it can run while
+ * other changes are applied (at 100k stories the stat of every file takes seconds, and a publish must
+ * not wait behind it); a file both changed by an event and found here is simply read twice.
+ */
+export async function findChanges(live: LiveContent): Promise<ChangedPath[]> {
   const candidates: ChangedPath[] = [];
   const present = new Set<string>();
   for (const dir of live.dirs) {
@@ -128,7 +137,12 @@ export async function rescan(live: LiveContent, log: Log = console.error): Promi
       for (const e of live.entries.values()) if (e.mediaFile === file) candidates.push(e);
     }
   }
-  return reread(live, candidates, log);
+  return candidates;
+}
+
+/** Re-reads the given files (as a rescan found them), applying what changed. */
+export function applyFound(live: LiveContent, found: readonly ChangedPath[], log: Log = console.error) {
+  return reread(live, found, log);
 }
 
 async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log): Promise<ChangeReport> {

@@ -5,7 +5,7 @@
  * itself at its time. Each change that readers can see calls `onChange` once.
  */
 import { watch, type FSWatcher } from "node:fs";
-import { applyChanges, rescan, type ChangedPath, type LiveContent } from "./live";
+import { applyChanges, applyFound, findChanges, type ChangedPath, type LiveContent } from "./live";
 import { nextPublicationTime } from "./public";
 
 export type WatchOptions = {
@@ -69,16 +69,25 @@ export function watchContent(live: LiveContent, options: WatchOptions): ContentW
     }
   }
 
+  // The rescan's stat of every file runs beside the chain; only its re-reads wait their turn.
+  let scanning = false;
   const rescanTimer =
     rescanMs > 0
-      ? setInterval(
-          () =>
-            void run(async () => {
-              const report = await rescan(live, log);
-              if (report.changed) await changed("rescan");
-            }),
-          rescanMs,
-        )
+      ? setInterval(() => {
+          if (scanning) return;
+          scanning = true;
+          void findChanges(live)
+            .then((found) =>
+              found.length === 0
+                ? undefined
+                : run(async () => {
+                    const report = await applyFound(live, found, log);
+                    if (report.changed) await changed("rescan");
+                  }),
+            )
+            .catch((error: unknown) => log(`content: rescan failed: ${String(error)}`))
+            .finally(() => (scanning = false));
+        }, rescanMs)
       : undefined;
   rescanTimer?.unref();
 
