@@ -8,41 +8,46 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const serving =
     process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
-  if (serving) {
-    const [
-      { installGracefulShutdown },
-      { installPeerAddress },
-      { env },
-      { deploymentWarnings, formatWarnings },
-    ] = await Promise.all([
-      import("./lib/server/shutdown"),
-      import("./lib/server/client-ip"),
-      import("./lib/config/env"),
-      import("./lib/config/warnings"),
-    ]);
-    installGracefulShutdown();
-    // Before the first request: per-IP limits need the socket's address on every request.
-    installPeerAddress();
-    const warnings = formatWarnings(deploymentWarnings(env));
-    if (warnings) console.warn(warnings);
+  if (!serving) {
+    // A build (or development): the content is read once here so a bad file fails fast.
+    await warm();
+    return;
   }
+  const [
+    { installGracefulShutdown },
+    { installPeerAddress },
+    { env },
+    { deploymentWarnings, formatWarnings },
+    { watchContent },
+    { requestRevalidation },
+  ] = await Promise.all([
+    import("./lib/server/shutdown"),
+    import("./lib/server/client-ip"),
+    import("./lib/config/env"),
+    import("./lib/config/warnings"),
+    import("./lib/content/watch"),
+    import("./lib/content/publish"),
+  ]);
+  installGracefulShutdown();
+  // Before the first request: per-IP limits need the socket's address on every request.
+  installPeerAddress();
+  const warnings = formatWarnings(deploymentWarnings(env));
+  if (warnings) console.warn(warnings);
+
+  watchContent(await warm(), {
+    rescanMs: env.contentRescanMs,
+    onChange: (reason) => requestRevalidation(reason),
+  });
+  // Pages prerendered at build time show the content of that moment; content saved between the
+  // build and this start (or a restart of one instance among several) must not wait for the next
+  // change. Runs once the server listens.
+  void requestRevalidation("server start");
+}
+
+async function warm() {
   const { getLiveContent, warmContent } = await import("./lib/content/api");
   const started = Date.now();
   const count = await warmContent();
   console.info(`content: ${count} articles loaded in ${Date.now() - started} ms`);
-  if (serving) {
-    const [{ env }, { watchContent }, { requestRevalidation }] = await Promise.all([
-      import("./lib/config/env"),
-      import("./lib/content/watch"),
-      import("./lib/content/publish"),
-    ]);
-    watchContent(await getLiveContent(), {
-      rescanMs: env.contentRescanMs,
-      onChange: (reason) => requestRevalidation(reason),
-    });
-    // Pages prerendered at build time show the content of that moment; content saved between the
-    // build and this start (or a restart of one instance among several) must not wait for the next
-    // change. Runs once the server listens.
-    void requestRevalidation("server start");
-  }
+  return getLiveContent();
 }

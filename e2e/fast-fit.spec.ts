@@ -95,7 +95,7 @@ test.describe("a FAST card on a phone", () => {
     const slug = "e2e-fast-fit-longest";
     const point = (n: number) =>
       `Point ${n}: ${"a long sentence that keeps going ".repeat(6)}`.slice(0, 198) + ".";
-    clearLiveContent();
+    await clearLiveContent();
     // A 160-character headline and five 200-character points: the most a card can be given.
     const title = `The longest headline ${"that an editor could possibly write ".repeat(5)}`
       .slice(0, 160)
@@ -140,7 +140,7 @@ test.describe("a FAST card on a phone", () => {
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
       }
     } finally {
-      clearLiveContent();
+      await clearLiveContent();
       await expect
         .poll(async () => (await request.get(`/fast/${slug}`)).status(), { timeout: 10_000 })
         .toBe(404);

@@ -1,10 +1,9 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { E2E_PREVIEW_SECRET, E2E_REVALIDATE_SECRET, baseURL } from "../playwright.config";
-import { hasNginx, startProxy } from "./lib/nginx";
-import { startExtraServer } from "./lib/server";
+import { E2E_PREVIEW_SECRET, E2E_REVALIDATE_SECRET } from "../playwright.config";
 import {
   clearLiveContent,
   isoFromNow,
+  newStory,
   publishStory,
   removeStory,
   saveFile,
@@ -20,26 +19,7 @@ import {
 
 test.describe.configure({ mode: "serial" });
 test.skip(({ isMobile }) => isMobile, "publishing is the server's; one browser is enough");
-test.afterEach(async ({ request }) => {
-  clearLiveContent();
-  // Wait until the removals are live, so later specs see the suite's usual content.
-  await expect
-    .poll(async () => (await request.get("/feed.xml")).text(), { timeout: 15_000 })
-    .not.toContain("e2e-live-");
-});
-
-let n = 0;
-function newStory(overrides: Partial<Story> = {}): Story {
-  n += 1;
-  const slug = `e2e-live-${Date.now().toString(36)}-${n}`;
-  return {
-    slug,
-    title: `Live desk story ${slug}`,
-    published: isoFromNow(-60 * 60 * 1000),
-    topic: `Live desk ${slug}`,
-    ...overrides,
-  };
-}
+test.afterEach(async ({ request }) => clearLiveContent(request));
 
 /** Every output a story can reach: pages (their status) and listings (whether they mention it). */
 function outputs(s: Story, mediaUrl: string) {
@@ -247,59 +227,4 @@ test.describe("preview", () => {
     });
     expect(redirect.headers()["location"]).toBe("/");
   });
-});
-
-test("two instances behind the shipped nginx: a change shows on both, and through the proxy within its bound", async ({
-  request,
-}) => {
-  test.skip(!hasNginx() && !process.env.CI, "nginx is not installed (CI installs it)");
-  test.setTimeout(90_000);
-  const second = startExtraServer(3191);
-  let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
-  try {
-    await expect
-      .poll(async () => (await fetch(`${second.url}/health`).catch(() => undefined))?.status, {
-        timeout: 30_000,
-      })
-      .toBe(200);
-    proxy = await startProxy(8091, [Number(new URL(baseURL).port), 3191]);
-    const via = (path: string) => fetch(`${proxy?.url}${path}`);
-    // Warm the proxy's cache with the section page as readers would.
-    for (let i = 0; i < 4; i += 1) await via("/world");
-
-    const s = newStory();
-    publishStory(s);
-    for (const origin of [baseURL, second.url]) {
-      await expect
-        .poll(async () => (await fetch(`${origin}/world/${s.slug}`)).status, { timeout: 10_000 })
-        .toBe(200);
-      expect(await (await fetch(`${origin}/world`)).text()).toContain(s.slug);
-    }
-    // docs/DEPLOY.md states the bound: nginx's 10 s lifetime plus one background refresh.
-    await expect
-      .poll(async () => (await (await via("/world")).text()).includes(s.slug), {
-        timeout: 25_000,
-        intervals: [1000],
-      })
-      .toBe(true);
-    await expect.poll(async () => (await via(`/world/${s.slug}`)).status, { timeout: 25_000 }).toBe(200);
-
-    // A preview through the proxy is never stored for the next reader.
-    const draft = newStory({ draft: true });
-    publishStory(draft);
-    await new Promise((r) => setTimeout(r, 1_000));
-    const enable = await fetch(`${proxy.url}/api/preview?secret=${E2E_PREVIEW_SECRET}&path=/`, {
-      redirect: "manual",
-    });
-    const cookie = (enable.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    expect(cookie).toMatch(/^__prerender_bypass=/);
-    const previewed = await fetch(`${proxy.url}/world/${draft.slug}`, { headers: { cookie } });
-    expect(previewed.status).toBe(200);
-    expect(previewed.headers.get("x-cache")).toBe("BYPASS");
-    expect((await via(`/world/${draft.slug}`)).status).toBe(404);
-  } finally {
-    await proxy?.stop();
-    second.kill();
-  }
-  expect((await request.get("/health")).status()).toBe(200);
 });

@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { expect, type APIRequestContext } from "@playwright/test";
 import { E2E_LIVE_DIR } from "../../playwright.config";
 
 /** A fixture photo a published story uses; copied under its own name so its URL is the story's own. */
@@ -89,10 +90,32 @@ export function removeStory(slug: string): void {
   rmSync(path.join(E2E_LIVE_DIR, "world", `${slug}.md`), { force: true });
 }
 
-/** Empties the live folder (between tests), leaving the folder itself for the watcher. */
-export function clearLiveContent(): void {
-  for (const entry of readdirSync(E2E_LIVE_DIR))
+/**
+ * Empties the live folder (between tests), leaving the folder itself for the watcher; given a request
+ * context, waits until the removals are live, so later specs see the suite's usual content.
+ */
+export async function clearLiveContent(request?: APIRequestContext): Promise<void> {
+  for (const entry of readdirSync(E2E_LIVE_DIR)) {
     rmSync(path.join(E2E_LIVE_DIR, entry), { recursive: true, force: true });
+  }
+  if (!request) return;
+  await expect
+    .poll(async () => (await request.get("/feed.xml")).text(), { timeout: 15_000 })
+    .not.toContain("e2e-live-");
+}
+
+let made = 0;
+/** A story with a slug of its own (`e2e-live-…`, which clearLiveContent waits to see gone), an hour old. */
+export function newStory(overrides: Partial<Story> = {}): Story {
+  made += 1;
+  const slug = `e2e-live-${Date.now().toString(36)}-${made}`;
+  return {
+    slug,
+    title: `Live desk story ${slug}`,
+    published: isoFromNow(-60 * 60 * 1000),
+    topic: `Live desk ${slug}`,
+    ...overrides,
+  };
 }
 
 /** An ISO time with a UTC offset, `ms` from now, to the second (front matter's form). */

@@ -146,7 +146,13 @@ describe("rescan", () => {
     expect(live.entries.get("0:world/second.md")).toBe(untouched);
 
     unlinkSync(path.join(dir, "world/fourth.md"));
+    // A file that never validated and is then deleted is forgotten, not reported for ever.
+    save("world/broken.md", "---\ntitle: [half\n");
     await rescan(live, log);
+    expect(live.broken.size).toBe(1);
+    unlinkSync(path.join(dir, "world/broken.md"));
+    await rescan(live, log);
+    expect(live.broken.size).toBe(0);
     expect(titles(live)).toEqual(["First, edited", "Second"]);
     expect((await rescan(live, log)).changed).toBe(false);
   });

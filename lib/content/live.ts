@@ -12,6 +12,7 @@ import path from "node:path";
 import { indexEntries, type ContentIndex } from "./content-index";
 import {
   entryKey,
+  entryPath,
   isArticleFileName,
   listMarkdownFiles,
   readEntry,
@@ -126,7 +127,11 @@ export async function findChanges(live: LiveContent): Promise<ChangedPath[]> {
     }
   }
   for (const [key, e] of live.entries) if (!present.has(key)) candidates.push(e);
-  for (const key of live.broken.keys()) if (!present.has(key)) live.broken.delete(key);
+  // A broken file that has since gone: its re-read finds it gone and forgets the problem.
+  for (const key of live.broken.keys()) {
+    const gone = present.has(key) ? undefined : entryPath(live.dirs, key);
+    if (gone) candidates.push(gone);
+  }
   // A photo replaced in place under the same name.
   for (const [file, time] of live.imageTimes) {
     const now = await fs.stat(file).then(
@@ -138,11 +143,6 @@ export async function findChanges(live: LiveContent): Promise<ChangedPath[]> {
     }
   }
   return candidates;
-}
-
-/** Re-reads the given files (as a rescan found them), applying what changed. */
-export function applyFound(live: LiveContent, found: readonly ChangedPath[], log: Log = console.error) {
-  return reread(live, found, log);
 }
 
 async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log): Promise<ChangeReport> {

@@ -42,6 +42,13 @@ export function entryKey(dirs: readonly string[], dir: string, file: string): st
   return `${dirs.indexOf(dir)}:${file}`;
 }
 
+/** The folder and file an entry key names (the inverse of `entryKey`). */
+export function entryPath(dirs: readonly string[], key: string): { dir: string; file: string } | undefined {
+  const colon = key.indexOf(":");
+  const dir = dirs[Number(key.slice(0, colon))];
+  return dir === undefined ? undefined : { dir, file: key.slice(colon + 1) };
+}
+
 /** Reads and validates one content file. A missing file is `gone`, not a problem. */
 export async function readEntry(
   dirs: readonly string[],

@@ -5,7 +5,7 @@
  * itself at its time. Each change that readers can see calls `onChange` once.
  */
 import { watch, type FSWatcher } from "node:fs";
-import { applyChanges, applyFound, findChanges, type ChangedPath, type LiveContent } from "./live";
+import { applyChanges, findChanges, type ChangedPath, type LiveContent } from "./live";
 import { nextPublicationTime } from "./public";
 
 export type WatchOptions = {
@@ -81,7 +81,7 @@ export function watchContent(live: LiveContent, options: WatchOptions): ContentW
               found.length === 0
                 ? undefined
                 : run(async () => {
-                    const report = await applyFound(live, found, log);
+                    const report = await applyChanges(live, found, log);
                     if (report.changed) await changed("rescan");
                   }),
             )

@@ -88,7 +88,7 @@ export async function subscribe(
     if (!(await store.allow(GLOBAL_EMAIL_KEY, cap, ONE_MINUTE, now))) {
       return { status: "error", message: MESSAGES.busy, values };
     }
-    await purgeHourly(store, now);
+    purgeHourly(store, now);
     outcome = await store.signup(valid.email, valid.lists, now);
   } catch (error) {
     console.error("newsletter: signup storage failed:", error instanceof Error ? error.message : error);
@@ -113,15 +113,22 @@ export async function subscribe(
   return { status: "success", message: MESSAGES.checkInbox(valid.email), values };
 }
 
-/** Drops expired pending signups and spent rate-limit rows, at most once an hour per process. */
-async function purgeHourly(store: SubscriptionStore, now: Date): Promise<void> {
+/**
+ * Drops expired pending signups and spent rate-limit rows, at most once an hour per process. Not
+ * awaited: housekeeping must neither delay the reader's signup nor fail it.
+ */
+function purgeHourly(store: SubscriptionStore, now: Date): void {
   const last = processSingleton("newsletter.purge", () => ({ at: 0 }));
   if (now.getTime() - last.at < ONE_HOUR) return;
   last.at = now.getTime();
-  const purged = await store.purgeExpired(now);
-  if (purged.pending + purged.rateLimits > 0) {
-    console.info(
-      `newsletter: purged ${purged.pending} expired signup(s), ${purged.rateLimits} rate-limit row(s)`,
-    );
-  }
+  store.purgeExpired(now).then(
+    (purged) => {
+      if (purged.pending + purged.rateLimits === 0) return;
+      console.info(
+        `newsletter: purged ${purged.pending} expired signup(s), ${purged.rateLimits} rate-limit row(s)`,
+      );
+    },
+    (error: unknown) =>
+      console.error("newsletter: purge failed:", error instanceof Error ? error.message : error),
+  );
 }
