@@ -124,6 +124,21 @@ describe("applyChanges", () => {
     expect(live.index.media.has(before ?? "")).toBe(false);
   });
 
+  it("unpublishes every story of a folder removed whole, when only the folder is named", async () => {
+    const live = await load();
+    rmSync(path.join(dir, "world"), { recursive: true });
+    await applyChanges(live, [{ dir, file: "world" }], log);
+    expect(titles(live)).toEqual([]);
+  });
+
+  it("publishes the stories of a folder renamed into place whole", async () => {
+    const live = await load();
+    save("staging/asia/first-asia.md", story("From a synced folder"));
+    renameSync(path.join(dir, "staging/asia"), path.join(dir, "asia"));
+    await applyChanges(live, [{ dir, file: "asia" }], log);
+    expect(titles(live)).toEqual(["First", "From a synced folder", "Second"]);
+  });
+
   it("ignores editors' hidden temporary files", async () => {
     const live = await load();
     writeFileSync(path.join(dir, "world/.first.md.swp"), "half a file");

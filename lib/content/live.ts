@@ -78,12 +78,19 @@ export async function applyChanges(
   log: Log = console.error,
 ): Promise<ChangeReport> {
   const markdown = new Map<string, ChangedPath>();
+  const add = (c: ChangedPath) => markdown.set(entryKey(live.dirs, c.dir, c.file), c);
   for (const c of changed) {
     const file = c.file.split(path.sep).join("/");
-    if (isMarkdown(file)) markdown.set(entryKey(live.dirs, c.dir, file), { dir: c.dir, file });
+    if (isMarkdown(file)) add({ dir: c.dir, file });
     else if (isImage(file)) {
       const abs = path.join(c.dir, file);
-      for (const e of live.entries.values()) if (e.mediaFile === abs) markdown.set(e.key, e);
+      for (const e of live.entries.values()) if (e.mediaFile === abs) add(e);
+    } else {
+      // A folder: removed, or renamed into place whole (sync tools do both), the watch may name only
+      // the folder. Re-read the stories known under it and whatever Markdown is in it now.
+      for (const e of live.entries.values()) if (e.dir === c.dir && e.file.startsWith(`${file}/`)) add(e);
+      const inside = await listMarkdownFiles(path.join(c.dir, file)).catch(() => []);
+      for (const f of inside) add({ dir: c.dir, file: `${file}/${f}` });
     }
   }
   return reread(live, [...markdown.values()], log);

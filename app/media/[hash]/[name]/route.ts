@@ -27,7 +27,9 @@ export async function GET(_request: Request, { params }: Context) {
   const { hash, name } = await params;
   const file = await getMediaFile(`/media/${hash}/${name}`);
   if (!file) return new Response("Not found", { status: 404 });
-  const bytes = await fs.readFile(file);
+  // The file can vanish between a change on disk and the index catching up: that is a 404, not a 500.
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  if (!bytes) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
