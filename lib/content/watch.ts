@@ -23,6 +23,10 @@ export type ContentWatcher = {
   /** Waits for queued work (tests). */ idle: () => Promise<void>;
 };
 
+/** A name with an extension is a file; anything else may be a folder. */
+const FILE_NAME = /\.[A-Za-z0-9]+$/;
+const FOLDER_SECOND_LOOK_MS = 1_000;
+
 /** Timers cannot wait longer than ~24.8 days; a far-off embargo is re-armed in steps. */
 const MAX_TIMER_MS = 60 * 60 * 1000;
 
@@ -56,11 +60,18 @@ export function watchContent(live: LiveContent, options: WatchOptions): ContentW
 
   for (const dir of live.dirs) {
     try {
-      const w = watch(dir, { recursive: true }, (_event, name) => {
-        if (!name) return;
-        queued.push({ dir, file: name.toString() });
+      const enqueue = (file: string) => {
+        queued.push({ dir, file });
         if (debounce) clearTimeout(debounce);
         debounce = setTimeout(flush, debounceMs);
+      };
+      const w = watch(dir, { recursive: true }, (_event, name) => {
+        if (!name) return;
+        const file = name.toString();
+        enqueue(file);
+        // A new folder is watched only once Node has seen it, so files written into it at once can go
+        // unreported: look at a folder again a moment later (seen in CI as a story missed for a minute).
+        if (!FILE_NAME.test(file)) setTimeout(() => enqueue(file), FOLDER_SECOND_LOOK_MS).unref();
       });
       w.on("error", (error) => log(`content: watching ${dir} failed (${String(error)}); rescans continue`));
       watchers.push(w);
