@@ -12,6 +12,9 @@ import { indexArticles, type ContentIndex } from "./content-index";
 import { loadContent } from "./load";
 import { loadLiveContent, type LiveContent } from "./live";
 import { isPublic, nextPublicationTime } from "./public";
+import { searchIndexed, syncSearch } from "@/lib/search/store";
+import type { SearchOptions, SearchResults } from "@/lib/search/engine";
+import { relatedArticles } from "./related";
 import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/deck";
 
 /** Listings show this many stories, newest first, so a page's size never grows with the archive. */
@@ -163,4 +166,25 @@ async function getFastArticles(): Promise<FastArticle[]> {
 /** The FAST deck window opening at `slug` (or at the top); undefined when the slug has no card. */
 export async function getFastDeck(slug?: string): Promise<Deck | undefined> {
   return deckWindow(await getFastArticles(), slug);
+}
+
+/**
+ * One page of search results among the stories readers may see now. The index follows the public
+ * view, so a story appears in search when it is published and leaves it when it is removed.
+ */
+export async function searchArticles(match: string, options: SearchOptions): Promise<SearchResults> {
+  await syncSearch((await getIndex()).articles);
+  return searchIndexed(match, options);
+}
+
+/** Builds the search index now (server start-up, and after each change) rather than on a search. */
+export async function warmSearch(): Promise<number> {
+  const { articles } = await getIndex();
+  await syncSearch(articles);
+  return articles.length;
+}
+
+/** "Also worth reading": stories related to this one (lib/content/related.ts), public ones only. */
+export async function getRelatedArticles(article: Article, limit?: number): Promise<Article[]> {
+  return relatedArticles(article, await getIndex(), limit);
 }

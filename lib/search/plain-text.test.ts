@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { markdownToText } from "./plain-text";
+
+describe("markdownToText", () => {
+  it("keeps link and image text, drops their addresses", () => {
+    expect(markdownToText("See [the report](https://example.com/x) and ![a lab](lab.jpg).")).toBe(
+      "See the report and a lab.",
+    );
+  });
+
+  it("drops emphasis, code and block markers but keeps the words", () => {
+    const md = "## Heading\n\n> A **bold** and _quiet_ `code` claim\n\n- one\n- two\n\n1. first\n\n---\n";
+    expect(markdownToText(md)).toBe("Heading A bold and quiet code claim one two first");
+  });
+
+  it("drops raw HTML and comments, which the page never renders", () => {
+    expect(markdownToText('Text <script>alert(1)</script> <!-- note --> <b class="x">more</b>')).toBe(
+      "Text alert(1) more",
+    );
+  });
+
+  it("keeps an escaped character as itself", () => {
+    expect(markdownToText("2 \\* 3 and \\_not emphasis\\_")).toBe("2 * 3 and _not emphasis_");
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Markdown → the words a reader sees, for the search index and its snippets. A few regular
+ * expressions, not a Markdown parser: at 100k stories the index is built in seconds, and a stray `*`
+ * left in a snippet costs less than a parse per story. Raw HTML is dropped, as the page drops it.
+ */
+/** Private-use code points standing in for escaped ASCII punctuation while markers are removed. */
+const ESCAPED = 0xf000;
+
+export function markdownToText(markdown: string): string {
+  return (
+    markdown
+      // Private-use characters are the index's own markers (here and for highlights): never content.
+      .replace(/\p{Co}/gu, "")
+      // Escaped punctuation is hidden from the steps below, then put back as itself.
+      .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, (_, c: string) =>
+        String.fromCharCode(ESCAPED + c.charCodeAt(0)),
+      )
+      // Fenced code keeps its text; the fences go.
+      .replace(/^(```|~~~).*$/gm, " ")
+      // Images: the alt text; links: the link text (reference links too).
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1")
+      .replace(/^\s*\[[^\]]+\]:\s*\S+.*$/gm, " ")
+      // HTML tags and comments (never rendered).
+      .replace(/<!--[\s\S]*?-->/g, " ")
+      .replace(/<\/?[a-zA-Z][^>]*>/g, " ")
+      // Block markers at line starts: headings, quotes, list bullets and numbers, rules.
+      .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/gm, "")
+      .replace(/^\s{0,3}([-*_])(\s*\1){2,}\s*$/gm, " ")
+      // Emphasis and code markers around words; escaped characters keep the character.
+      .replace(/(\*{1,3}|_{1,3}|`+|~~)(?=\S)([\s\S]*?\S)\1/g, "$2")
+      .replace(/[\uf000-\uf07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - ESCAPED))
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The process's one search index (shared by every route bundle through processSingleton), in a
+ * temporary SQLite file, so the archive's text sits in SQLite's page cache and the OS's, not on the
+ * JavaScript heap; plus a small cache of answered pages, emptied whenever the index changes.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Article } from "@/lib/content/article";
+import { sectionSlugs } from "@/lib/config/site";
+import { processSingleton } from "@/lib/server/singleton";
+import { SearchIndex, type SearchOptions, type SearchResults } from "./engine";
+
+/** Answered pages kept; popular searches repeat (a story in the news), the long tail does not. */
+const CACHED_PAGES = 500;
+const PREFIX = "dispatch-search-";
+
+type Store = { index: SearchIndex; synced?: readonly Article[]; pages: Map<string, SearchResults> };
+
+function store(): Store {
+  return processSingleton("search.store", () => ({
+    index: new SearchIndex(sectionSlugs, indexFile()),
+    pages: new Map(),
+  }));
+}
+
+/** Brings the index to exactly these (public) stories; cheap when nothing changed. */
+export async function syncSearch(articles: readonly Article[]): Promise<void> {
+  const s = store();
+  if (s.synced === articles) return;
+  await s.index.sync(articles);
+  if (s.synced !== articles) {
+    s.synced = articles;
+    s.pages.clear();
+  }
+}
+
+/** One page of results for stories already synced. `match` comes from parseQuery. */
+export function searchIndexed(match: string, options: SearchOptions): SearchResults {
+  const { index, pages } = store();
+  const key = JSON.stringify([match, options.section ?? "", options.sort, options.page, options.perPage]);
+  const cached = pages.get(key);
+  if (cached) {
+    // Least recently used goes first: move this one to the end.
+    pages.delete(key);
+    pages.set(key, cached);
+    return cached;
+  }
+  const results = index.search(match, options);
+  pages.set(key, results);
+  if (pages.size > CACHED_PAGES) pages.delete(pages.keys().next().value ?? key);
+  return results;
+}
+
+/**
+ * A fresh file in a folder of its own under the system's temp folder, removed when the process exits.
+ * Folders left by processes that were killed are removed here.
+ */
+function indexFile(): string {
+  const tmp = os.tmpdir();
+  for (const name of readdirSync(tmp)) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = path.join(tmp, name);
+    const pidFile = path.join(dir, "pid");
+    if (existsSync(pidFile) ? alive(Number(readFileSync(pidFile, "utf8"))) : young(dir)) continue;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(tmp, { recursive: true });
+  const dir = mkdtempSync(path.join(tmp, PREFIX));
+  writeFileSync(path.join(dir, "pid"), String(process.pid));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return path.join(dir, "index.sqlite");
+}
+
+/** A folder another process made a moment ago and has not yet written its pid into. */
+function young(dir: string): boolean {
+  try {
+    return Date.now() - statSync(dir).mtimeMs < 60_000;
+  } catch {
+    return false;
+  }
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return error instanceof Error && "code" in error && error.code === "EPERM";
+  }
+}
