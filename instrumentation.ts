@@ -34,14 +34,31 @@ export async function register() {
   const warnings = formatWarnings(deploymentWarnings(env));
   if (warnings) console.warn(warnings);
 
+  const { warmSearch } = await import("./lib/content/api");
   watchContent(await warm(), {
     rescanMs: env.contentRescanMs,
-    onChange: (reason) => requestRevalidation(reason),
+    onChange: (reason) => {
+      // The search index follows too, now rather than on the next search.
+      void indexForSearch(warmSearch, false);
+      return requestRevalidation(reason);
+    },
   });
+  // In the background: pages are served while a large archive is indexed (searches wait for it).
+  void indexForSearch(warmSearch, true);
   // Pages prerendered at build time show the content of that moment; content saved between the
   // build and this start (or a restart of one instance among several) must not wait for the next
   // change. Runs once the server listens.
   void requestRevalidation("server start");
+}
+
+async function indexForSearch(warmSearch: () => Promise<number>, log: boolean) {
+  const started = Date.now();
+  try {
+    const count = await warmSearch();
+    if (log) console.info(`search: ${count} articles indexed in ${Date.now() - started} ms`);
+  } catch (error) {
+    console.error("search: indexing failed:", error);
+  }
 }
 
 async function warm() {

@@ -62,7 +62,18 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "16kb" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      {
+        // Search results are rendered per request; a CDN (and the shipped nginx) may keep them for
+        // ten seconds, the same bound as every page after a publish. Never indexed.
+        source: "/search",
+        headers: [
+          { key: "Cache-Control", value: "public, max-age=0, s-maxage=10, stale-while-revalidate=30" },
+          { key: "X-Robots-Tag", value: "noindex" },
+        ],
+      },
+    ];
   },
   async redirects() {
     return [

@@ -38,6 +38,14 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang={siteConfig.locale} className={`${sans.variable} ${serif.variable}`}>
+      <head>
+        <link
+          rel="search"
+          type="application/opensearchdescription+xml"
+          title={siteConfig.name}
+          href="/opensearch.xml"
+        />
+      </head>
       <body className="flex min-h-screen flex-col font-sans antialiased">
         <SkipLink />
         <SiteHeader />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { FastDeck } from "@/components/fast/FastDeck";
 import { SignupBlocks } from "@/components/signup/SignupBlocks";
-import { getFastDeck } from "@/lib/content/api";
+import { getDeckRelated, getFastDeck } from "@/lib/content/api";
 import { listingMetadata } from "@/lib/seo/metadata";
 
 export const metadata: Metadata = listingMetadata({
@@ -13,5 +13,7 @@ export const metadata: Metadata = listingMetadata({
 export default async function FastPage() {
   const deck = await getFastDeck();
   if (!deck) throw new Error("unreachable: the deck without a slug always exists");
-  return <FastDeck deck={deck} endSlot={<SignupBlocks layout="stack" />} />;
+  return (
+    <FastDeck deck={deck} related={await getDeckRelated(deck)} endSlot={<SignupBlocks layout="stack" />} />
+  );
 }

@@ -14,6 +14,7 @@ import { absoluteUrl } from "@/lib/config/site";
 import { SignupBlocks } from "@/components/signup/SignupBlocks";
 import { Corrections } from "./Corrections";
 import { PreviewBanner } from "./PreviewBanner";
+import { RelatedStories } from "./RelatedStories";
 
 /**
  * The article: header, hero, then the body or (view "summary") the summary points in its place.
@@ -23,8 +24,11 @@ export function ArticleView({
   article,
   view = "full",
   preview = false,
+  related = [],
 }: {
   article: Article;
+  /** "Also worth reading" (lib/content/related.ts). */
+  related?: Article[];
   view?: ArticleViewMode;
   /** An editor's preview of a story readers cannot see yet. */
   preview?: boolean;
@@ -68,6 +72,7 @@ export function ArticleView({
           )}
           <SourceLine source={article.source} />
           <TopicList topics={article.topics} />
+          <RelatedStories articles={related} />
         </div>
       </article>
       <div className="mx-auto max-w-6xl px-4 sm:px-6">

@@ -1,10 +1,21 @@
 import type { Deck } from "@/lib/fast/deck";
+import type { Article } from "@/lib/content/article";
+import { RelatedStories } from "@/components/article/RelatedStories";
 import { CaughtUpCard } from "./CaughtUpCard";
 import { DeckControls } from "./DeckControls.island";
 import { FastCard } from "./FastCard";
 
 /** The deck: one card per screen, snapping on touch and scroll, with or without JavaScript. */
-export function FastDeck({ deck, endSlot }: { deck: Deck; endSlot?: React.ReactNode }) {
+export function FastDeck({
+  deck,
+  related = [],
+  endSlot,
+}: {
+  deck: Deck;
+  /** "Also worth reading" on the end card. */
+  related?: Article[];
+  endSlot?: React.ReactNode;
+}) {
   const lastNext = deck.cards.at(-1)?.next;
   return (
     <div className="fast-deck bg-panel">
@@ -26,7 +37,10 @@ export function FastDeck({ deck, endSlot }: { deck: Deck; endSlot?: React.ReactN
               first={card.article.slug === deck.current}
             />
           ))}
-          <CaughtUpCard nextSlug={deck.atEnd ? undefined : lastNext?.slug}>{endSlot}</CaughtUpCard>
+          <CaughtUpCard nextSlug={deck.atEnd ? undefined : lastNext?.slug}>
+            <RelatedStories articles={related} id="fast-related" />
+            {endSlot}
+          </CaughtUpCard>
         </ol>
       )}
       <DeckControls />

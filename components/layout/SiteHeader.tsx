@@ -2,18 +2,23 @@ import Link from "next/link";
 import { siteConfig } from "@/lib/config/site";
 import { Container } from "./Container";
 import { SectionLinks } from "./SectionLinks";
+import { SiteSearch } from "./SiteSearch";
 
 export function SiteHeader() {
   return (
     <header className="border-rule border-b">
-      <Container className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-3">
+      <Container className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2 py-3 sm:gap-x-6">
         <Link prefetch={false} href="/" className="font-serif text-2xl font-bold tracking-tight">
           <span className="text-accent" aria-hidden="true">
             ●{" "}
           </span>
           {siteConfig.name}
         </Link>
-        <nav aria-label="Sections" className="-mx-4 w-full overflow-x-auto px-4 sm:mx-0 sm:w-auto sm:px-0">
+        <SiteSearch className="sm:order-last" />
+        <nav
+          aria-label="Sections"
+          className="-mx-4 w-full overflow-x-auto px-4 sm:mx-0 sm:ml-auto sm:w-auto sm:px-0"
+        >
           <SectionLinks
             listClassName="flex gap-1 text-sm font-semibold whitespace-nowrap"
             linkClassName="hover:text-accent inline-block px-2 py-2.5"

@@ -14,7 +14,7 @@ import { loadLiveContent, type LiveContent } from "./live";
 import { isPublic, nextPublicationTime } from "./public";
 import { searchIndexed, syncSearch } from "@/lib/search/store";
 import type { SearchOptions, SearchResults } from "@/lib/search/engine";
-import { relatedArticles } from "./related";
+import { RELATED_COUNT, relatedArticles } from "./related";
 import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/deck";
 
 /** Listings show this many stories, newest first, so a page's size never grows with the archive. */
@@ -187,4 +187,16 @@ export async function warmSearch(): Promise<number> {
 /** "Also worth reading": stories related to this one (lib/content/related.ts), public ones only. */
 export async function getRelatedArticles(article: Article, limit?: number): Promise<Article[]> {
   return relatedArticles(article, await getIndex(), limit);
+}
+
+/**
+ * "Also worth reading" on FAST's end card: stories related to the card the deck opened at, those the
+ * reader has not just swiped past first.
+ */
+export async function getDeckRelated(deck: Deck, limit = RELATED_COUNT): Promise<Article[]> {
+  const anchor = deck.cards.find((c) => c.article.slug === deck.current)?.article;
+  if (!anchor) return [];
+  const seen = new Set(deck.cards.map((c) => c.article.slug));
+  const pool = await getRelatedArticles(anchor, limit * 3);
+  return [...pool.filter((a) => !seen.has(a.slug)), ...pool.filter((a) => seen.has(a.slug))].slice(0, limit);
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
 import { JsonLd } from "@/components/seo/JsonLd";
-import { getArticleForReader, recentArticleParams } from "@/lib/content/api";
+import { getArticleForReader, getRelatedArticles, recentArticleParams } from "@/lib/content/api";
 import { articleMetadata, previewMetadata } from "@/lib/seo/metadata";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/jsonld";
 
@@ -29,7 +29,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       {preview ? null : <JsonLd data={[newsArticleJsonLd(article), breadcrumbJsonLd(article)]} />}
-      <ArticleView article={article} preview={preview} />
+      <ArticleView article={article} preview={preview} related={await getRelatedArticles(article)} />
     </>
   );
 }

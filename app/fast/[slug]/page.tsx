@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FastDeck } from "@/components/fast/FastDeck";
 import { SignupBlocks } from "@/components/signup/SignupBlocks";
-import { getArticleBySlug, getRecentFastArticles, getFastDeck } from "@/lib/content/api";
+import { getArticleBySlug, getDeckRelated, getRecentFastArticles, getFastDeck } from "@/lib/content/api";
 import { fastCardMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -23,5 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FastCardPage({ params }: Props) {
   const deck = await getFastDeck((await params).slug);
   if (!deck) notFound();
-  return <FastDeck deck={deck} endSlot={<SignupBlocks layout="stack" />} />;
+  return (
+    <FastDeck deck={deck} related={await getDeckRelated(deck)} endSlot={<SignupBlocks layout="stack" />} />
+  );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
-import { getArticleForReader, recentArticleParams } from "@/lib/content/api";
+import { getArticleForReader, getRelatedArticles, recentArticleParams } from "@/lib/content/api";
 import { articleMetadata, previewMetadata } from "@/lib/seo/metadata";
 
 /**
@@ -31,5 +31,12 @@ export default async function ArticleSummaryPage({ params }: Props) {
   if (!found) notFound();
   const { article, preview } = found;
   // A story without a summary has only its full view, even at its summary address.
-  return <ArticleView article={article} view={article.summary ? "summary" : "full"} preview={preview} />;
+  return (
+    <ArticleView
+      article={article}
+      view={article.summary ? "summary" : "full"}
+      preview={preview}
+      related={await getRelatedArticles(article)}
+    />
+  );
 }
