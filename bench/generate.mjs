@@ -13,7 +13,42 @@ const WORDS =
     " ",
   );
 
-export function generate(count, dir) {
+/**
+ * Pseudo-words for a varied vocabulary (`{ varied: true }`): each story also gets a sentence of 12
+ * words drawn with a Zipf-like skew from 5,000, so a search bench sees rare, common and everywhere
+ * words, as in a real archive, and not only the 20 words every synthetic story shares.
+ */
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "mi",
+  "ren",
+  "sa",
+  "tor",
+  "vu",
+  "zel",
+  "qua",
+  "bri",
+  "do",
+  "fen",
+  "gal",
+  "hux",
+  "jin",
+  "nor",
+];
+export const VARIED_WORDS = Array.from({ length: 5000 }, (_, i) => {
+  let w = "";
+  for (let n = i + 1; n > 0; n = Math.floor(n / 16)) w += SYLLABLES[n % 16];
+  return `${w}x`;
+});
+
+/** The word at a Zipf-like rank for a story and a position, deterministic. */
+export function variedWord(i, k) {
+  const u = ((i * 2654435761 + k * 40503) % 1_000_003) / 1_000_003;
+  return VARIED_WORDS[Math.min(VARIED_WORDS.length - 1, Math.floor(Math.pow(VARIED_WORDS.length, u)) - 1)];
+}
+
+export function generate(count, dir, { varied = false } = {}) {
   mkdirSync(path.join(dir, "images"), { recursive: true });
   copyFileSync(path.resolve("content/images/dea-fentanyl-lab.jpg"), path.join(dir, "images/hero.jpg"));
   for (const s of SECTIONS) mkdirSync(path.join(dir, s), { recursive: true });
@@ -28,7 +63,10 @@ export function generate(count, dir) {
       .replace(/\.\d+/, "");
     const summary =
       i % 5 === 4 ? "" : `summary:\n  - "${words(18, 1)}."\n  - "${words(16, 2)}."\n  - "${words(14, 3)}."\n`;
-    const body = Array.from({ length: 6 }, (_, p) => `${words(60, p)}.`).join("\n\n");
+    const body = [
+      ...Array.from({ length: 6 }, (_, p) => `${words(60, p)}.`),
+      ...(varied ? [`${Array.from({ length: 12 }, (_, k) => variedWord(i, k)).join(" ")}.`] : []),
+    ].join("\n\n");
     writeFileSync(
       path.join(dir, section, `story-${i}.md`),
       `---\ntitle: "Story ${i}: ${words(8, 0)}"\nstandfirst: "${words(24, 5)}."\nsection: ${section}\ntopics:\n  - "${TOPICS[i % TOPICS.length]}"\n  - "${TOPICS[(i * 3 + 1) % TOPICS.length]}"\npublished: "${published}"\nsource: Dispatch scale test\nhero:\n  src: images/hero.jpg\n  alt: Synthetic test image\n  caption: Synthetic caption.\n  credit: Test\n${summary}---\n\n${body}\n`,

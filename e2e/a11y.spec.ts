@@ -10,6 +10,8 @@ const PAGES = {
   topic: "/topic/mexico",
   article: SEED_PATH,
   "not found": "/world/no-such-story",
+  "search results": "/search?q=the&sort=newest",
+  "search, nothing found": "/search?q=zzyzxqvbn",
 };
 
 for (const scheme of ["light", "dark"] as const) {

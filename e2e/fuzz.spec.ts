@@ -44,6 +44,9 @@ const ROUTES = [
   "/sitemap.xml",
   "/sitemaps/0.xml",
   "/health",
+  // Its own query is the payload here: FTS5 syntax, broken encodings, control characters, RTL, emoji.
+  "/search",
+  "/opensearch.xml",
 ];
 
 /** Routes that refuse a bare request by design (a secret is needed); fuzzed, but not expected to answer 200. */
@@ -68,6 +71,8 @@ const PAYLOADS = [
   "' OR 1=1 --",
   "${7*7}",
   "{{7*7}}",
+  '"unbalanced NEAR(x y',
+  "x* OR ^y:z -w AND",
 ];
 
 function* cases(routes: string[]): Generator<string> {

@@ -72,9 +72,13 @@ export function ArticleView({
           )}
           <SourceLine source={article.source} />
           <TopicList topics={article.topics} />
-          <RelatedStories articles={related} />
         </div>
       </article>
+      {related.length > 0 ? (
+        <div className="mx-auto max-w-[42rem] px-4 pb-4 sm:px-6">
+          <RelatedStories articles={related} />
+        </div>
+      ) : null}
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
         <SignupBlocks />
       </div>

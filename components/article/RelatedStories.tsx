@@ -9,7 +9,7 @@ import { DateTime } from "@/components/ui/DateTime";
 export function RelatedStories({ articles, id = "related" }: { articles: Article[]; id?: string }) {
   if (articles.length === 0) return null;
   return (
-    <section aria-labelledby={`${id}-heading`} className="border-ink mt-10 border-t-4 pt-3">
+    <section aria-labelledby={`${id}-heading`} className="border-ink mt-4 border-t-4 pt-3">
       <h2 id={`${id}-heading`} className="font-serif text-2xl font-bold">
         Also worth reading
       </h2>

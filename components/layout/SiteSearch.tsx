@@ -4,7 +4,7 @@
  */
 export function SiteSearch({ className }: { className?: string }) {
   return (
-    <form action="/search" method="get" role="search" className={className}>
+    <form action="/search" method="get" role="search" aria-label="Site search" className={className}>
       <label htmlFor="site-search-q" className="sr-only">
         Search Dispatch
       </label>

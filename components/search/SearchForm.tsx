@@ -3,7 +3,13 @@ import type { SearchRequest } from "@/lib/search/params";
 /** The search page's own form: a labelled field with the query in it. A plain GET: works without JS. */
 export function SearchForm({ request }: { request: SearchRequest }) {
   return (
-    <form action="/search" method="get" role="search" className="mt-6 sm:mt-10">
+    <form
+      action="/search"
+      method="get"
+      role="search"
+      aria-label="Refine your search"
+      className="mt-6 sm:mt-10"
+    >
       <label htmlFor="search-page-q" className="text-sm font-semibold">
         Search Dispatch
       </label>

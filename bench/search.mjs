@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:search`: search at scale. Generates SEARCH_SIZE (default 100,000) synthetic stories
+ * with a varied vocabulary (bench/generate.mjs), builds, starts `next start`, waits for the search
+ * index (the server logs its build time), then loads /search with 20 connections:
+ *   - "distinct": every request a query not asked before (rare, mid, common and everywhere words,
+ *     with sort, section and page variants), so the server's page cache never helps;
+ *   - "popular": 100 queries asked again and again, as when a story is in the news.
+ * Records p50/p99, req/s, the index's build time and file size and the server's peak memory in
+ * bench/results/search.json. Loopback only.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { generate, VARIED_WORDS } from "./generate.mjs";
+import { run, start, stop, waitFor } from "./lib.mjs";
+
+const SIZE = Number(process.env.SEARCH_SIZE || 100_000);
+const DURATION = Number(process.env.SEARCH_DURATION || 20);
+const PORT = 3400;
+const EVERYWHERE = ["minister", "energy transport", "officials confirmed", "markets"];
+const SECTIONS = ["world", "asia", "business", "tech", "sport"];
+
+function distinctQueries(count) {
+  const seen = new Set();
+  const out = [];
+  for (let i = 0; out.length < count; i++) {
+    const rare = VARIED_WORDS[1000 + (i % 4000)];
+    const mid = VARIED_WORDS[50 + ((i * 7) % 950)];
+    const common = VARIED_WORDS[i % 20];
+    const q = [rare, mid, `${common} ${mid}`, `${EVERYWHERE[i % EVERYWHERE.length]} ${mid}`][i % 4];
+    const params = new URLSearchParams({ q });
+    if (Math.floor(i / 4) % 4 === 1) params.set("sort", "newest");
+    if (Math.floor(i / 16) % 3 === 1) params.set("section", SECTIONS[i % SECTIONS.length]);
+    if (Math.floor(i / 48) % 5 === 1) params.set("page", "2");
+    const url = `/search?${params}`;
+    if (!seen.has(url)) {
+      seen.add(url);
+      out.push(url);
+    }
+  }
+  return out;
+}
+
+const popular = [
+  ...EVERYWHERE.map((q) => `/search?q=${encodeURIComponent(q)}`),
+  ...VARIED_WORDS.slice(0, 96).map((w) => `/search?q=${w}`),
+];
+
+async function load(urls) {
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORT}`,
+    connections: 20,
+    duration: DURATION,
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, path: urls[i++ % urls.length] }),
+      },
+    ],
+  });
+  return {
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), `dispatch-search-bench-${SIZE}-`));
+console.log(`search: generating ${SIZE} articles…`);
+generate(SIZE, dir, { varied: true });
+const env = {
+  ...process.env,
+  CONTENT_DIR: dir,
+  NEXT_DIST_DIR: ".next-search",
+  NEXT_TELEMETRY_DISABLED: "1",
+  SITE_URL: `http://127.0.0.1:${PORT}`,
+};
+console.log("search: building…");
+await run("node", ["node_modules/next/dist/bin/next", "build"], { env });
+const server = start(
+  "node",
+  ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
+  {
+    env,
+  },
+);
+await waitFor(`http://127.0.0.1:${PORT}/`, 180_000);
+const until = Date.now() + 600_000;
+while (!/search: \d+ articles indexed in (\d+) ms/.test(server.log()) && Date.now() < until)
+  await new Promise((r) => setTimeout(r, 500));
+const indexMs = Number(/search: \d+ articles indexed in (\d+) ms/.exec(server.log())?.[1]);
+const serverPid = Number(
+  readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8").trim().split(/\s+/)[0] ||
+    server.pid,
+);
+const indexBytes = readdirSync(os.tmpdir())
+  .filter((n) => n.startsWith("dispatch-search-") && !n.startsWith("dispatch-search-bench"))
+  .map((n) => path.join(os.tmpdir(), n))
+  .filter((d) => [server.pid, serverPid].map(String).includes(readFileSync(path.join(d, "pid"), "utf8")))
+  .reduce((sum, d) => sum + statSync(path.join(d, "index.sqlite")).size, 0);
+
+const urls = distinctQueries(60_000);
+// Warm the code paths (not the queries: the distinct run starts past these).
+await autocannon({ url: `http://127.0.0.1:${PORT}/search?q=warm`, connections: 5, duration: 3 });
+const distinct = await load(urls);
+const repeated = await load(popular);
+const status = (pid) => {
+  try {
+    return readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch {
+    return "";
+  }
+};
+const peakMiB = Math.round(
+  Math.max(...[server.pid, serverPid].map((p) => Number(/VmHWM:\s+(\d+)/.exec(status(p))?.[1] ?? 0))) / 1024,
+);
+await stop(server);
+rmSync(dir, { recursive: true, force: true });
+
+const row = {
+  size: SIZE,
+  indexMs,
+  indexMiB: Math.round(indexBytes / 2 ** 20),
+  serverPeakMiB: peakMiB,
+  distinct,
+  repeated,
+};
+mkdirSync("bench/results", { recursive: true });
+writeFileSync(
+  "bench/results/search.json",
+  JSON.stringify({ date: new Date().toISOString(), ...row }, null, 2),
+);
+console.log(JSON.stringify(row, null, 2));
+console.log("\n| stories | index build s | index MiB | load | req/s | p50 ms | p99 ms | non-2xx |");
+console.log("| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
+for (const [name, r] of [
+  ["distinct queries", distinct],
+  ["100 popular queries", repeated],
+])
+  console.log(
+    `| ${SIZE} | ${(indexMs / 1000).toFixed(1)} | ${row.indexMiB} | ${name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} |`,
+  );
