@@ -41,7 +41,7 @@ export type SearchResults = {
  * A broad query (a word in most stories) is ranked among its newest this-many matches: relevance over
  * the whole archive would score every match on every request. Counts still cover every match.
  */
-export const RANKED_MATCHES = 2000;
+const RANKED_MATCHES = 2000;
 
 /**
  * Matches are counted among the newest this-many (plus one, to know there are more): a word in every
