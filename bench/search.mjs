@@ -70,7 +70,7 @@ async function load(urls) {
   };
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), `dispatch-search-bench-${SIZE}-`));
+const dir = mkdtempSync(path.join(os.tmpdir(), `dispatch-bench-search-${SIZE}-`));
 console.log(`search: generating ${SIZE} articles…`);
 generate(SIZE, dir, { varied: true });
 const env = {
@@ -80,8 +80,12 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   SITE_URL: `http://127.0.0.1:${PORT}`,
 };
-console.log("search: building…");
-await run("node", ["node_modules/next/dist/bin/next", "build"], { env });
+// SEARCH_REUSE_BUILD=1 serves the last build of the same (deterministic) corpus: search reads the
+// live content, so only the prerendered pages would differ, and a 100k build takes minutes.
+if (process.env.SEARCH_REUSE_BUILD !== "1") {
+  console.log("search: building…");
+  await run("node", ["node_modules/next/dist/bin/next", "build"], { env });
+}
 const server = start(
   "node",
   ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
@@ -99,7 +103,7 @@ const serverPid = Number(
     server.pid,
 );
 const indexBytes = readdirSync(os.tmpdir())
-  .filter((n) => n.startsWith("dispatch-search-") && !n.startsWith("dispatch-search-bench"))
+  .filter((n) => n.startsWith("dispatch-search-index-"))
   .map((n) => path.join(os.tmpdir(), n))
   .filter((d) => [server.pid, serverPid].map(String).includes(readFileSync(path.join(d, "pid"), "utf8")))
   .reduce((sum, d) => sum + statSync(path.join(d, "index.sqlite")).size, 0);

@@ -10,7 +10,6 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from "node:fs";
 import os from "node:os";
@@ -22,7 +21,8 @@ import { SearchIndex, type SearchOptions, type SearchResults } from "./engine";
 
 /** Answered pages kept; popular searches repeat (a story in the news), the long tail does not. */
 const CACHED_PAGES = 500;
-const PREFIX = "dispatch-search-";
+/** Folders this module makes, and the only ones it ever removes (with a pid file inside). */
+const PREFIX = "dispatch-search-index-";
 
 type Store = { index: SearchIndex; synced?: readonly Article[]; pages: Map<string, SearchResults> };
 
@@ -63,15 +63,16 @@ export function searchIndexed(match: string, options: SearchOptions): SearchResu
 
 /**
  * A fresh file in a folder of its own under the system's temp folder, removed when the process exits.
- * Folders left by processes that were killed are removed here.
+ * Folders this module made for processes that were killed are removed here.
  */
-function indexFile(): string {
-  const tmp = os.tmpdir();
+export function indexFile(tmp = os.tmpdir()): string {
   for (const name of readdirSync(tmp)) {
     if (!name.startsWith(PREFIX)) continue;
     const dir = path.join(tmp, name);
+    // Only a folder with our pid file, whose process is gone; one without (a start killed between
+    // making the folder and writing the file) is left: removing what is not provably ours is worse.
     const pidFile = path.join(dir, "pid");
-    if (existsSync(pidFile) ? alive(Number(readFileSync(pidFile, "utf8"))) : young(dir)) continue;
+    if (!existsSync(pidFile) || alive(Number(readFileSync(pidFile, "utf8")))) continue;
     rmSync(dir, { recursive: true, force: true });
   }
   mkdirSync(tmp, { recursive: true });
@@ -79,15 +80,6 @@ function indexFile(): string {
   writeFileSync(path.join(dir, "pid"), String(process.pid));
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   return path.join(dir, "index.sqlite");
-}
-
-/** A folder another process made a moment ago and has not yet written its pid into. */
-function young(dir: string): boolean {
-  try {
-    return Date.now() - statSync(dir).mtimeMs < 60_000;
-  } catch {
-    return false;
-  }
 }
 
 function alive(pid: number): boolean {
