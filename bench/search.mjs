@@ -22,22 +22,23 @@ const PORT = 3400;
 const EVERYWHERE = ["minister", "energy transport", "officials confirmed", "markets"];
 const SECTIONS = ["world", "asia", "business", "tech", "sport"];
 
-function distinctQueries(count) {
-  const seen = new Set();
+/**
+ * About 20,000 different searches, interleaved: a mid-frequency word alone; a common word and a mid
+ * one; an everywhere word and a mid one; and broad words alone on their first five pages. Each with a
+ * sort, section or page variant.
+ */
+function distinctQueries() {
+  const variants = ["", "&sort=newest", "&section=asia", "&page=2", "&section=world&sort=newest"];
+  const q = (words) => `/search?q=${encodeURIComponent(words)}`;
   const out = [];
-  for (let i = 0; out.length < count; i++) {
-    const rare = VARIED_WORDS[1000 + (i % 4000)];
-    const mid = VARIED_WORDS[50 + ((i * 7) % 950)];
-    const common = VARIED_WORDS[i % 20];
-    const q = [rare, mid, `${common} ${mid}`, `${EVERYWHERE[i % EVERYWHERE.length]} ${mid}`][i % 4];
-    const params = new URLSearchParams({ q });
-    if (Math.floor(i / 4) % 4 === 1) params.set("sort", "newest");
-    if (Math.floor(i / 16) % 3 === 1) params.set("section", SECTIONS[i % SECTIONS.length]);
-    if (Math.floor(i / 48) % 5 === 1) params.set("page", "2");
-    const url = `/search?${params}`;
-    if (!seen.has(url)) {
-      seen.add(url);
-      out.push(url);
+  for (let i = 0; i < 4950; i++) {
+    const mid = VARIED_WORDS[50 + i];
+    out.push(`${q(mid)}${variants[i % 5]}`);
+    out.push(`${q(`${VARIED_WORDS[i % 50]} ${mid}`)}${variants[(i + 1) % 5]}`);
+    out.push(`${q(`${EVERYWHERE[i % EVERYWHERE.length]} ${mid}`)}${variants[(i + 2) % 5]}`);
+    if (i < 54 * 5) {
+      const broad = [...VARIED_WORDS.slice(0, 50), ...EVERYWHERE][i % 54];
+      out.push(`${q(broad)}&page=${1 + Math.floor(i / 54)}`);
     }
   }
   return out;
@@ -108,10 +109,12 @@ const indexBytes = readdirSync(os.tmpdir())
   .filter((d) => [server.pid, serverPid].map(String).includes(readFileSync(path.join(d, "pid"), "utf8")))
   .reduce((sum, d) => sum + statSync(path.join(d, "index.sqlite")).size, 0);
 
-const urls = distinctQueries(60_000);
+const urls = distinctQueries();
 // Warm the code paths (not the queries: the distinct run starts past these).
 await autocannon({ url: `http://127.0.0.1:${PORT}/search?q=warm`, connections: 5, duration: 3 });
 const distinct = await load(urls);
+if (distinct.requests > urls.length)
+  console.warn(`search: ${distinct.requests} requests but ${urls.length} distinct URLs: some repeated`);
 const repeated = await load(popular);
 const status = (pid) => {
   try {

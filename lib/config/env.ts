@@ -52,6 +52,10 @@ const schema = z.object({
   CONFIRMATION_EMAILS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** How long /health reuses its database check (one small write). */
   HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** Newsletter messages a second, across all connections (your mail provider's limit). */
+  NEWSLETTER_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** SMTP connections a newsletter send keeps open. */
+  NEWSLETTER_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
   /** 1: print outbox emails' links (they carry tokens) to the log, for trying the site locally. */
   MAIL_LOG_LINKS: z.enum(["0", "1"], { error: "MAIL_LOG_LINKS must be 0 or 1" }).default("0"),
 });
@@ -88,6 +92,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     contentRescanMs: e.CONTENT_RESCAN_MS,
     healthCacheMs: e.HEALTH_CACHE_MS,
     confirmationEmailsPerMinute: e.CONFIRMATION_EMAILS_PER_MINUTE,
+    newsletterRatePerSecond: e.NEWSLETTER_RATE_PER_SECOND,
+    newsletterConnections: e.NEWSLETTER_CONNECTIONS,
     mailLogLinks: e.MAIL_LOG_LINKS === "1" || process.env.NODE_ENV === "development",
     outboxDir: path.join(path.resolve(/* turbopackIgnore: true */ process.cwd(), e.DATA_DIR), "outbox"),
     /** One or more content folders, separated like PATH (tests add fixtures beside the real content). */

@@ -6,6 +6,13 @@ import { env } from "./env";
 
 export type SectionConfig = { slug: string; name: string; description: string };
 
+export type NewsletterConfig = {
+  id: string;
+  name: string;
+  description: string;
+  schedule: { kind: "brief"; at: string; hours: number } | { kind: "breaking" };
+};
+
 export const siteConfig = {
   name: "Dispatch",
   tagline: "The news, clearly told.",
@@ -23,13 +30,29 @@ export const siteConfig = {
     { slug: "tech", name: "Science & Tech", description: "Science, technology and the people behind them." },
     { slug: "sport", name: "Sport", description: "Results, previews and the stories behind the games." },
   ],
+  /**
+   * Newsletters. A brief covers the `hours` before its send time `at` (SITE_TIME_ZONE) and is sent by
+   * `npm run newsletter:send -- --list <id>` from a timer (docs/DEPLOY.md); breaking news sends one
+   * story, marked `breaking: true` or named with --story, once.
+   */
   newsletters: [
-    { id: "morning-brief", name: "Morning Brief", description: "The day’s top stories, before breakfast." },
-    { id: "evening-brief", name: "Evening Brief", description: "What happened today, and what it means." },
+    {
+      id: "morning-brief",
+      name: "Morning Brief",
+      description: "The day’s top stories, before breakfast.",
+      schedule: { kind: "brief", at: "06:00", hours: 12 },
+    },
+    {
+      id: "evening-brief",
+      name: "Evening Brief",
+      description: "What happened today, and what it means.",
+      schedule: { kind: "brief", at: "18:00", hours: 12 },
+    },
     {
       id: "breaking-news",
       name: "Breaking News",
       description: "Major stories as they break. A few a month.",
+      schedule: { kind: "breaking" },
     },
   ],
   links: {
@@ -46,7 +69,7 @@ export const siteConfig = {
   locale: string;
   timeZone: string;
   sections: readonly SectionConfig[];
-  newsletters: readonly { id: string; name: string; description: string }[];
+  newsletters: readonly NewsletterConfig[];
   links: Record<string, string>;
 };
 
@@ -61,4 +84,8 @@ export function findSection(slug: string): SectionConfig | undefined {
 /** Absolute URL on this site for a path such as "/world/some-story". */
 export function absoluteUrl(path: string): string {
   return new URL(path, siteConfig.url).toString();
+}
+
+export function findNewsletter(id: string): NewsletterConfig | undefined {
+  return siteConfig.newsletters.find((n) => n.id === id);
 }

@@ -200,3 +200,11 @@ export async function getDeckRelated(deck: Deck, limit = RELATED_COUNT): Promise
   const pool = await getRelatedArticles(anchor, limit * 3);
   return [...pool.filter((a) => !seen.has(a.slug)), ...pool.filter((a) => seen.has(a.slug))].slice(0, limit);
 }
+
+/**
+ * Every story readers may see at `now`, newest first: what a newsletter sent now may carry. Read
+ * through the same gate as every page (a script has no running server's live store to ask).
+ */
+export async function getPublicArticlesAt(now: Date): Promise<Article[]> {
+  return (await getLiveContent()).index.articles.filter((a) => isPublic(a, now));
+}

@@ -26,6 +26,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     body: "Body.",
     file: `world/${slug}.md`,
     draft: false,
+    breaking: false,
     corrections: [],
     ...overrides,
   };

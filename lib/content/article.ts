@@ -37,6 +37,8 @@ export type Article = {
   body: string;
   /** Source file relative to its content folder. */
   file: string;
+  /** Sent once to the Breaking News list as a single-story alert. */
+  breaking: boolean;
   /** A draft is never public (lib/content/public.ts); editors see it in preview. */
   draft: boolean;
   /** Corrections, oldest first, each shown on the article. */

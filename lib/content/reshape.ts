@@ -45,6 +45,7 @@ export function toArticle(a: ParsedArticle, hero: HeroImage, body: Body): Articl
     },
     file: own(a.file),
     draft: a.draft,
+    breaking: a.breaking,
     corrections: [...a.corrections]
       .sort((x, y) => Date.parse(x.date) - Date.parse(y.date))
       .map((c) => ({ date: own(c.date), text: own(c.text) })),

@@ -87,6 +87,8 @@ export const frontMatterSchema = z
       .min(3, { error: "must have at least 3 points" })
       .max(5, { error: "must have at most 5 points" })
       .optional(),
+    /** Sends a single-story alert to the Breaking News list, once (npm run newsletter:send). */
+    breaking: z.boolean({ error: "must be true or false" }).default(false),
     /** Kept private: never public, only seen in preview. */
     draft: z.boolean({ error: "must be true or false" }).default(false),
     corrections: z

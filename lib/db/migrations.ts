@@ -52,4 +52,79 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("subscriptions").execute();
     },
   },
+  "2026-11-29-002-newsletter-sending": {
+    async up(db: Kysely<unknown>) {
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      await db.schema
+        .createTable("newsletter_issues")
+        .ifNotExists()
+        .addColumn("id", postgres ? "serial" : "integer", (c) => c.primaryKey())
+        // "morning-brief/2026-11-29" or "breaking-news/{slug}": one issue per key, ever.
+        .addColumn("issue_key", "varchar(300)", (c) => c.notNull().unique())
+        .addColumn("list_id", "varchar(100)", (c) => c.notNull())
+        .addColumn("subject", "varchar(500)", (c) => c.notNull())
+        // The rendered email, with UNSUBSCRIBE_PLACEHOLDER where each recipient's link goes.
+        .addColumn("html", "text", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("story_count", "integer", (c) => c.notNull())
+        .addColumn("window_start", "varchar(40)", (c) => c.notNull())
+        .addColumn("window_end", "varchar(40)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(40)", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("newsletter_deliveries")
+        .ifNotExists()
+        .addColumn("issue_id", "integer", (c) => c.notNull())
+        .addColumn("subscription_id", "integer", (c) => c.notNull())
+        // queued → sending → sent | failed | skipped | unknown (a sender died mid-send: never resent)
+        .addColumn("status", "varchar(20)", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull())
+        .addColumn("next_attempt_at", "varchar(40)", (c) => c.notNull())
+        .addColumn("claimed_by", "varchar(100)")
+        .addColumn("claimed_at", "varchar(40)")
+        .addColumn("message_id", "varchar(300)")
+        .addColumn("error", "varchar(500)")
+        .addColumn("updated_at", "varchar(40)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("newsletter_deliveries_pk", ["issue_id", "subscription_id"])
+        .execute();
+      await db.schema
+        .createIndex("newsletter_deliveries_claim")
+        .ifNotExists()
+        .on("newsletter_deliveries")
+        .columns(["issue_id", "status", "next_attempt_at"])
+        .execute();
+      for (const [column, type] of [
+        ["hard_bounces", "integer"],
+        ["suppressed_at", "varchar(40)"],
+      ] as const) {
+        // ifNotExists for columns: SQLite has none, so ask first (the migration must re-run safely).
+        const has = await hasColumn(db, "subscriptions", column, postgres);
+        if (!has)
+          await db.schema
+            .alterTable("subscriptions")
+            .addColumn(column, type, (c) => (column === "hard_bounces" ? c.notNull().defaultTo(0) : c))
+            .execute();
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("newsletter_deliveries").execute();
+      await db.schema.dropTable("newsletter_issues").execute();
+    },
+  },
 };
+
+/** Whether a table has a column (SQLite has no "add column if not exists"). */
+async function hasColumn(
+  db: Kysely<unknown>,
+  table: string,
+  column: string,
+  postgres: boolean,
+): Promise<boolean> {
+  const rows = postgres
+    ? await sql<{ name: string }>`select column_name as name from information_schema.columns
+        where table_name = ${table} and column_name = ${column}`.execute(db)
+    : await sql<{
+        name: string;
+      }>`select name from pragma_table_info(${table}) where name = ${column}`.execute(db);
+  return rows.rows.length > 0;
+}

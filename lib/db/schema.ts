@@ -19,6 +19,38 @@ type SubscriptionsTable = {
   created_at: string;
   updated_at: string;
   confirmed_at: string | null;
+  /** Permanent delivery failures (5xx) so far; at SUPPRESS_AFTER the address is suppressed. */
+  hard_bounces: Generated<number>;
+  /** When repeated permanent failures stopped all mail to this address. */
+  suppressed_at: string | null;
+};
+
+type NewsletterIssuesTable = {
+  id: Generated<number>;
+  issue_key: string;
+  list_id: string;
+  subject: string;
+  html: string;
+  text: string;
+  story_count: number;
+  window_start: string;
+  window_end: string;
+  created_at: string;
+};
+
+export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "skipped" | "unknown";
+
+type NewsletterDeliveriesTable = {
+  issue_id: number;
+  subscription_id: number;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  message_id: string | null;
+  error: string | null;
+  updated_at: string;
 };
 
 type RateLimitsTable = {
@@ -34,4 +66,6 @@ export type Database = {
   subscriptions: SubscriptionsTable;
   rate_limits: RateLimitsTable;
   settings: SettingsTable;
+  newsletter_issues: NewsletterIssuesTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
 };

@@ -1,0 +1,52 @@
+/**
+ * The transport newsletters go out through: a pooled SMTP transport with a rate cap when SMTP_URL is
+ * set, the outbox folder (.eml files) when it is not. Errors keep nodemailer's `responseCode`, which
+ * the sender reads to tell a temporary failure (4xx) from a permanent one (5xx).
+ */
+import { randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { SMTP_TIMEOUTS, type Mail } from "./mailer";
+
+export type BulkMessage = Mail & { messageId: string };
+
+export type BulkMail = { send(mail: BulkMessage): Promise<void>; close(): void };
+
+export function createBulkTransport(opts: {
+  smtpUrl?: string;
+  outboxDir: string;
+  from: string;
+  /** Connections kept open to the SMTP server. */
+  maxConnections: number;
+  /** Messages a second across all connections. */
+  ratePerSecond: number;
+}): BulkMail {
+  if (opts.smtpUrl) {
+    const transport = nodemailer.createTransport({
+      url: opts.smtpUrl,
+      pool: true,
+      maxConnections: opts.maxConnections,
+      maxMessages: 1000,
+      rateDelta: 1000,
+      rateLimit: opts.ratePerSecond,
+      ...SMTP_TIMEOUTS,
+    });
+    return {
+      async send(mail) {
+        await transport.sendMail({ from: opts.from, ...mail });
+      },
+      close: () => transport.close(),
+    };
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(mail) {
+      const info = await transport.sendMail({ from: opts.from, ...mail });
+      await fs.mkdir(opts.outboxDir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
+      await fs.writeFile(path.join(opts.outboxDir, name), info.message);
+    },
+    close: () => undefined,
+  };
+}

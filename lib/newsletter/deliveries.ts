@@ -1,0 +1,273 @@
+/**
+ * Issues and deliveries in the database: one row per (issue, subscriber), claimed in batches under a
+ * status lock, so a sender that crashes is resumed and two senders never send the same row.
+ *
+ * A row goes queued → sending (claimed) → sent | failed | skipped, or back to queued with a later
+ * next_attempt_at after a temporary failure. A row left in "sending" by a sender that died is never
+ * sent again: the message may have been accepted just before the crash. After LEASE_MS such rows are
+ * marked "unknown" and reported; everything else is resumed.
+ */
+import { PostgresAdapter, sql } from "kysely";
+import type { Db } from "@/lib/db/database";
+import type { DeliveryStatus } from "@/lib/db/schema";
+
+/** Longer than a send can take (SMTP timeouts: 15 + 15 + 20 s), so a live sender's rows are never taken. */
+export const LEASE_MS = 5 * 60 * 1000;
+/** Permanent failures (5xx) after which an address is suppressed from every list. */
+export const SUPPRESS_AFTER = 2;
+
+export type IssueRow = {
+  id: number;
+  issue_key: string;
+  list_id: string;
+  subject: string;
+  html: string;
+  text: string;
+  story_count: number;
+  window_start: string;
+  window_end: string;
+  created_at: string;
+};
+
+export type NewIssue = Omit<IssueRow, "id">;
+
+export type Claimed = {
+  subscription_id: number;
+  attempts: number;
+  email: string;
+  status: string;
+  lists: string;
+  suppressed_at: string | null;
+};
+
+export type DeliveryCounts = Record<DeliveryStatus, number>;
+
+export class DeliveryStore {
+  constructor(private readonly db: Db) {}
+
+  private get postgres(): boolean {
+    return this.db.getExecutor().adapter instanceof PostgresAdapter;
+  }
+
+  /** The issue for a key, made now if it does not exist yet (two senders agree on one row). */
+  async issue(issue: NewIssue): Promise<IssueRow> {
+    await this.db
+      .insertInto("newsletter_issues")
+      .values(issue)
+      .onConflict((oc) => oc.column("issue_key").doNothing())
+      .execute();
+    return this.db
+      .selectFrom("newsletter_issues")
+      .selectAll()
+      .where("issue_key", "=", issue.issue_key)
+      .executeTakeFirstOrThrow();
+  }
+
+  async findIssue(key: string): Promise<IssueRow | undefined> {
+    return this.db
+      .selectFrom("newsletter_issues")
+      .selectAll()
+      .where("issue_key", "=", key)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Adds a row for each confirmed, unsuppressed subscriber of the list, a page at a time (never all
+   * subscribers in memory). Rows that exist are left alone, so a resumed or second sender adds nothing twice.
+   */
+  async enqueue(issueId: number, listId: string, now: Date, pageSize = 1000): Promise<number> {
+    const stamp = now.toISOString();
+    let after = 0;
+    let added = 0;
+    for (;;) {
+      const page = await this.db
+        .selectFrom("subscriptions")
+        .select("id")
+        .where("status", "=", "confirmed")
+        .where("suppressed_at", "is", null)
+        .where(sql<string>`',' || lists || ','`, "like", `%,${listId},%`)
+        .where("id", ">", after)
+        .orderBy("id")
+        .limit(pageSize)
+        .execute();
+      if (page.length === 0) return added;
+      after = page.at(-1)?.id ?? after;
+      const result = await this.db
+        .insertInto("newsletter_deliveries")
+        .values(
+          page.map((s) => ({
+            issue_id: issueId,
+            subscription_id: s.id,
+            status: "queued",
+            attempts: 0,
+            next_attempt_at: stamp,
+            updated_at: stamp,
+          })),
+        )
+        .onConflict((oc) => oc.columns(["issue_id", "subscription_id"]).doNothing())
+        .executeTakeFirst();
+      added += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+  }
+
+  /** Issues of a list with rows still queued (retries due later, or a run that stopped). */
+  async unfinishedIssues(listId: string): Promise<IssueRow[]> {
+    return this.db
+      .selectFrom("newsletter_issues")
+      .selectAll()
+      .where("list_id", "=", listId)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("newsletter_deliveries")
+            .select("issue_id")
+            .whereRef("newsletter_deliveries.issue_id", "=", "newsletter_issues.id")
+            .where("newsletter_deliveries.status", "=", "queued"),
+        ),
+      )
+      .orderBy("id")
+      .execute();
+  }
+
+  /** Confirmed, unsuppressed subscribers of a list (a dry run's "would go to"). */
+  async recipientCount(listId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom("subscriptions")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "=", "confirmed")
+      .where("suppressed_at", "is", null)
+      .where(sql<string>`',' || lists || ','`, "like", `%,${listId},%`)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Rows a dead sender left in "sending" longer than LEASE_MS become "unknown": never sent again. */
+  async expireLeases(issueId: number, now: Date): Promise<number> {
+    const result = await this.db
+      .updateTable("newsletter_deliveries")
+      .set({
+        status: "unknown",
+        updated_at: now.toISOString(),
+        error: "the sender stopped while sending; not resent",
+      })
+      .where("issue_id", "=", issueId)
+      .where("status", "=", "sending")
+      .where("claimed_at", "<", new Date(now.getTime() - LEASE_MS).toISOString())
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /**
+   * Claims up to `size` due rows for this sender: one UPDATE whose WHERE re-checks the status, so a row
+   * another sender claimed first is not taken (PostgreSQL also skips rows locked by another claim).
+   */
+  async claim(issueId: number, sender: string, size: number, now: Date): Promise<Claimed[]> {
+    const stamp = now.toISOString();
+    const due = this.db
+      .selectFrom("newsletter_deliveries")
+      .select("subscription_id")
+      .where("issue_id", "=", issueId)
+      .where("status", "=", "queued")
+      .where("next_attempt_at", "<=", stamp)
+      .orderBy("subscription_id")
+      .limit(size);
+    const claimed = await this.db
+      .updateTable("newsletter_deliveries")
+      .set({ status: "sending", claimed_by: sender, claimed_at: stamp, updated_at: stamp })
+      .where("issue_id", "=", issueId)
+      .where("status", "=", "queued")
+      .where("subscription_id", "in", this.postgres ? due.forUpdate().skipLocked() : due)
+      .returning(["subscription_id", "attempts"])
+      .execute();
+    if (claimed.length === 0) return [];
+    const people = await this.db
+      .selectFrom("subscriptions")
+      .select(["id", "email", "status", "lists", "suppressed_at"])
+      .where(
+        "id",
+        "in",
+        claimed.map((c) => c.subscription_id),
+      )
+      .execute();
+    const byId = new Map(people.map((p) => [p.id, p]));
+    return claimed.map((c) => {
+      const p = byId.get(c.subscription_id);
+      return {
+        subscription_id: c.subscription_id,
+        attempts: c.attempts,
+        email: p?.email ?? "",
+        status: p?.status ?? "unsubscribed",
+        lists: p?.lists ?? "",
+        suppressed_at: p?.suppressed_at ?? null,
+      };
+    });
+  }
+
+  async finish(
+    issueId: number,
+    subscriptionId: number,
+    sender: string,
+    outcome:
+      | { status: "sent"; messageId: string }
+      | { status: "skipped" | "failed"; error: string }
+      | { status: "queued"; error: string; retryAt: Date },
+    now: Date,
+  ): Promise<void> {
+    await this.db
+      .updateTable("newsletter_deliveries")
+      .set({
+        status: outcome.status,
+        updated_at: now.toISOString(),
+        message_id: outcome.status === "sent" ? outcome.messageId : null,
+        error: outcome.status === "sent" ? null : outcome.error.slice(0, 500),
+        ...(outcome.status === "queued"
+          ? { next_attempt_at: outcome.retryAt.toISOString(), attempts: sql<number>`attempts + 1` }
+          : {}),
+      })
+      .where("issue_id", "=", issueId)
+      .where("subscription_id", "=", subscriptionId)
+      .where("status", "=", "sending")
+      .where("claimed_by", "=", sender)
+      .execute();
+  }
+
+  /** Counts one permanent failure for an address; true when it is now suppressed. */
+  async bounce(subscriptionId: number, now: Date): Promise<boolean> {
+    const row = await this.db
+      .updateTable("subscriptions")
+      .set((eb) => ({ hard_bounces: eb("hard_bounces", "+", 1), updated_at: now.toISOString() }))
+      .where("id", "=", subscriptionId)
+      .returning(["hard_bounces", "suppressed_at"])
+      .executeTakeFirst();
+    if (!row || row.hard_bounces < SUPPRESS_AFTER || row.suppressed_at) return false;
+    await this.db
+      .updateTable("subscriptions")
+      .set({ suppressed_at: now.toISOString() })
+      .where("id", "=", subscriptionId)
+      .execute();
+    return true;
+  }
+
+  /** When the next queued row is due, or undefined when none is queued. */
+  async nextDue(issueId: number): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom("newsletter_deliveries")
+      .select((eb) => eb.fn.min("next_attempt_at").as("next"))
+      .where("issue_id", "=", issueId)
+      .where("status", "=", "queued")
+      .executeTakeFirst();
+    return row?.next ? new Date(row.next) : undefined;
+  }
+
+  async counts(issueId: number): Promise<DeliveryCounts> {
+    const rows = await this.db
+      .selectFrom("newsletter_deliveries")
+      .select((eb) => ["status", eb.fn.countAll<number>().as("n")])
+      .where("issue_id", "=", issueId)
+      .groupBy("status")
+      .execute();
+    const counts: DeliveryCounts = { queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0, unknown: 0 };
+    for (const r of rows) counts[r.status] = Number(r.n);
+    return counts;
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * Sends an issue to its list: enqueue a row per confirmed subscriber (in pages), then claim batches
+ * and send each row once. Safe to run again after a crash and alongside another sender (deliveries.ts).
+ * A temporary failure (4xx, a dropped connection) is retried with exponential backoff; a permanent
+ * one (5xx) is recorded and counted against the address, which is suppressed after repeated ones.
+ */
+import { randomBytes } from "node:crypto";
+import { siteConfig, absoluteUrl } from "@/lib/config/site";
+import type { Db } from "@/lib/db/database";
+import { unsubscribeToken } from "./tokens";
+import { UNSUBSCRIBE_PLACEHOLDER } from "./brief";
+import { DeliveryStore, type Claimed, type DeliveryCounts, type IssueRow } from "./deliveries";
+import type { BulkMail } from "./bulk-transport";
+
+export type SendOptions = {
+  /** Names this sender in its claims (a random id by default). */
+  sender?: string;
+  batchSize?: number;
+  /** Messages in flight at once (match the transport's pool). */
+  concurrency?: number;
+  /** Attempts before a temporary failure becomes a failure. */
+  maxAttempts?: number;
+  /** First retry after this long, doubling each time. */
+  retryBaseMs?: number;
+  /** How long this run waits for retries that are not yet due before leaving them to the next run. */
+  waitForRetriesMs?: number;
+  now?: () => Date;
+};
+
+export type SendReport = {
+  issue: string;
+  /** What this run did. */
+  sent: number;
+  skipped: number;
+  retried: number;
+  failed: number;
+  suppressed: number;
+  /** Rows a sender that died left mid-send, now marked unknown (never resent). */
+  expired: number;
+  /** The issue's rows by status after this run. */
+  counts: DeliveryCounts;
+};
+
+export async function sendIssue(
+  db: Db,
+  transport: BulkMail,
+  issue: IssueRow,
+  options: SendOptions = {},
+): Promise<SendReport> {
+  const {
+    sender = `sender-${randomBytes(6).toString("hex")}`,
+    batchSize = 100,
+    concurrency = 5,
+    maxAttempts = 5,
+    retryBaseMs = 60_000,
+    waitForRetriesMs = 15 * 60_000,
+    now = () => new Date(),
+  } = options;
+  const store = new DeliveryStore(db);
+  const report: SendReport = {
+    issue: issue.issue_key,
+    sent: 0,
+    skipped: 0,
+    retried: 0,
+    failed: 0,
+    suppressed: 0,
+    expired: 0,
+    counts: await store.counts(issue.id),
+  };
+  report.expired = await store.expireLeases(issue.id, now());
+  await store.enqueue(issue.id, issue.list_id, now());
+  const key = await unsubscribeKey(db);
+  const giveUpAt = now().getTime() + waitForRetriesMs;
+
+  const deliver = async (row: Claimed) => {
+    const subscribed =
+      row.status === "confirmed" && !row.suppressed_at && row.lists.split(",").includes(issue.list_id);
+    if (!subscribed) {
+      await store.finish(
+        issue.id,
+        row.subscription_id,
+        sender,
+        { status: "skipped", error: "no longer subscribed" },
+        now(),
+      );
+      report.skipped++;
+      return;
+    }
+    const messageId = `<${issue.issue_key.replace(/[^a-z0-9-]+/gi, ".")}.${row.subscription_id}@${new URL(siteConfig.url).hostname}>`;
+    try {
+      await transport.send(personalise(issue, row, key, messageId));
+      await store.finish(issue.id, row.subscription_id, sender, { status: "sent", messageId }, now());
+      report.sent++;
+    } catch (error) {
+      const code = responseCode(error);
+      const message = error instanceof Error ? error.message : String(error);
+      if (code !== undefined && code >= 500) {
+        await store.finish(
+          issue.id,
+          row.subscription_id,
+          sender,
+          { status: "failed", error: message },
+          now(),
+        );
+        report.failed++;
+        if (await store.bounce(row.subscription_id, now())) report.suppressed++;
+      } else if (row.attempts + 1 < maxAttempts) {
+        const retryAt = new Date(now().getTime() + retryBaseMs * 2 ** row.attempts);
+        await store.finish(
+          issue.id,
+          row.subscription_id,
+          sender,
+          { status: "queued", error: message, retryAt },
+          now(),
+        );
+        report.retried++;
+      } else {
+        await store.finish(
+          issue.id,
+          row.subscription_id,
+          sender,
+          { status: "failed", error: message },
+          now(),
+        );
+        report.failed++;
+      }
+    }
+  };
+
+  for (;;) {
+    const batch = await store.claim(issue.id, sender, batchSize, now());
+    if (batch.length > 0) {
+      await inParallel(batch, concurrency, deliver);
+      continue;
+    }
+    const next = await store.nextDue(issue.id);
+    if (!next || next.getTime() > giveUpAt) break;
+    await sleep(Math.max(20, next.getTime() - now().getTime()));
+  }
+  report.counts = await store.counts(issue.id);
+  return report;
+}
+
+function personalise(issue: IssueRow, row: Claimed, key: string, messageId: string) {
+  const token = unsubscribeToken(key, row.subscription_id, row.email);
+  const unsubscribe = absoluteUrl(`/newsletter/unsubscribe?token=${token}`);
+  const oneClick = absoluteUrl(`/newsletter/one-click?token=${token}`);
+  return {
+    to: row.email,
+    subject: issue.subject,
+    html: issue.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribe),
+    text: issue.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribe),
+    messageId,
+    headers: {
+      "List-Unsubscribe": `<${oneClick}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "List-Id": `${issue.list_id} <${issue.list_id}.${new URL(siteConfig.url).hostname}>`,
+    },
+  };
+}
+
+/** The SMTP reply code of a failed send, if the server gave one. */
+function responseCode(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null || !("responseCode" in error)) return undefined;
+  return typeof error.responseCode === "number" ? error.responseCode : undefined;
+}
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function unsubscribeKey(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom("settings")
+    .select("value")
+    .where("name", "=", "unsubscribe_key")
+    .executeTakeFirstOrThrow();
+  return row.value;
+}

@@ -1,0 +1,93 @@
+/**
+ * `npm run newsletter:send -- --list <id> [--since <ISO time>] [--story <slug>] [--dry-run]`
+ *
+ * Sends a newsletter issue to the list's confirmed subscribers, exactly once per subscriber: run it
+ * from cron or a systemd timer (docs/DEPLOY.md). Safe to re-run after a crash and alongside another
+ * run. Prints a summary; exit code 0 when nothing failed to send, 1 when some did, 2 on bad usage.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { env } from "@/lib/config/env";
+import { getPublicArticlesAt } from "@/lib/content/api";
+import { openDatabase } from "@/lib/db/database";
+import { createBulkTransport } from "@/lib/newsletter/bulk-transport";
+import { runNewsletter, UsageError } from "@/lib/newsletter/run";
+
+const USAGE =
+  "usage: npm run newsletter:send -- --list <id> [--since <ISO time>] [--story <slug>] [--dry-run]";
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      list: { type: "string" },
+      since: { type: "string" },
+      story: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (!values.list) throw new UsageError("--list is required");
+  const since = values.since === undefined ? undefined : new Date(values.since);
+  if (since && Number.isNaN(since.getTime()))
+    throw new UsageError(`--since must be an ISO time, not "${values.since}"`);
+  const now = new Date();
+  const db = await openDatabase(
+    env.databaseUrl
+      ? { databaseUrl: env.databaseUrl }
+      : { sqliteFile: path.join(env.dataDir, "dispatch.sqlite") },
+  );
+  const transport = createBulkTransport({
+    smtpUrl: env.smtpUrl,
+    outboxDir: env.outboxDir,
+    from: env.mailFrom,
+    maxConnections: env.newsletterConnections,
+    ratePerSecond: env.newsletterRatePerSecond,
+  });
+  if (!env.smtpUrl && !values["dry-run"])
+    console.warn("newsletter: SMTP_URL is not set: messages go to the outbox folder");
+  try {
+    const reports = await runNewsletter(
+      {
+        db,
+        transport,
+        articles: await getPublicArticlesAt(now),
+        previewDir: path.join(env.dataDir, "previews"),
+        log: (line) => console.log(line),
+      },
+      { list: values.list, since, story: values.story, dryRun: values["dry-run"], now },
+    );
+    if (reports.length === 0 && !values["dry-run"])
+      console.log(`newsletter: ${values.list}: no stories in the window: nothing sent`);
+    let failed = 0;
+    for (const r of reports) {
+      failed += r.failed;
+      console.log(
+        `newsletter: ${r.issue}: sent ${r.sent}, retrying later ${r.counts.queued}, failed ${r.failed} (suppressed ${r.suppressed}), skipped ${r.skipped}` +
+          (r.counts.sending
+            ? `, ${r.counts.sending} being sent by another run (or one that stopped: not resent)`
+            : "") +
+          (r.expired ? `, ${r.expired} left by a stopped run and not resent` : "") +
+          `; in all ${r.counts.sent} of ${Object.values(r.counts).reduce((a, b) => a + b, 0)} sent`,
+      );
+    }
+    return failed > 0 ? 1 : 0;
+  } finally {
+    transport.close();
+    await db.destroy();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
+      console.error(`newsletter: ${error.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error("newsletter:", error);
+    process.exit(1);
+  },
+);
