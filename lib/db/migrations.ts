@@ -76,7 +76,7 @@ export const migrations: Record<string, Migration> = {
         .ifNotExists()
         .addColumn("issue_id", "integer", (c) => c.notNull())
         .addColumn("subscription_id", "integer", (c) => c.notNull())
-        // queued → sending → sent | failed | skipped | unknown (a sender died mid-send: never resent)
+        // queued → claimed → sending → sent | failed | skipped | unknown (lib/newsletter/deliveries.ts)
         .addColumn("status", "varchar(20)", (c) => c.notNull())
         .addColumn("attempts", "integer", (c) => c.notNull())
         .addColumn("next_attempt_at", "varchar(40)", (c) => c.notNull())

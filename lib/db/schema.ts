@@ -38,7 +38,7 @@ type NewsletterIssuesTable = {
   created_at: string;
 };
 
-export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "skipped" | "unknown";
+export type DeliveryStatus = "queued" | "claimed" | "sending" | "sent" | "failed" | "skipped" | "unknown";
 
 type NewsletterDeliveriesTable = {
   issue_id: number;

@@ -2,16 +2,19 @@
  * Issues and deliveries in the database: one row per (issue, subscriber), claimed in batches under a
  * status lock, so a sender that crashes is resumed and two senders never send the same row.
  *
- * A row goes queued → sending (claimed) → sent | failed | skipped, or back to queued with a later
- * next_attempt_at after a temporary failure. A row left in "sending" by a sender that died is never
- * sent again: the message may have been accepted just before the crash. After LEASE_MS such rows are
- * marked "unknown" and reported; everything else is resumed.
+ * A row goes queued → claimed (a batch, by one sender) → sending (that one message is on the wire)
+ * → sent | failed | skipped, or back to queued with a later next_attempt_at after a temporary
+ * failure. When a sender dies, its "claimed" rows were never tried and go back to the queue; a row
+ * in "sending" is never sent again (the server may have accepted it just before the crash) and
+ * becomes "unknown", reported. A sender on this machine is known dead at once (its pid is gone); one
+ * elsewhere after its lease.
  */
-import { PostgresAdapter, sql } from "kysely";
+import { PostgresAdapter, sql, type ExpressionBuilder } from "kysely";
 import type { Db } from "@/lib/db/database";
-import type { DeliveryStatus } from "@/lib/db/schema";
+import type { Database, DeliveryStatus } from "@/lib/db/schema";
 
-/** Longer than a send can take (SMTP timeouts: 15 + 15 + 20 s), so a live sender's rows are never taken. */
+/** Longer than a batch can take to send (SMTP timeouts: 15 + 15 + 20 s a message), so a live
+ * sender's rows are never taken. */
 export const LEASE_MS = 5 * 60 * 1000;
 /** Permanent failures (5xx) after which an address is suppressed from every list. */
 export const SUPPRESS_AFTER = 2;
@@ -141,20 +144,52 @@ export class DeliveryStore {
     return Number(row?.n ?? 0);
   }
 
-  /** Rows a dead sender left in "sending" longer than LEASE_MS become "unknown": never sent again. */
-  async expireLeases(issueId: number, now: Date): Promise<number> {
-    const result = await this.db
+  /**
+   * Releases what dead senders held: "claimed" rows go back to the queue, "sending" rows become
+   * "unknown" (never resent). A sender is dead when `dead(sender)` says so, or its lease has run out.
+   * Returns how many rows became unknown.
+   */
+  async recover(issueId: number, dead: (sender: string) => boolean, now: Date): Promise<number> {
+    const stamp = now.toISOString();
+    const expired = new Date(now.getTime() - LEASE_MS).toISOString();
+    const holders = await this.db
+      .selectFrom("newsletter_deliveries")
+      .select("claimed_by")
+      .distinct()
+      .where("issue_id", "=", issueId)
+      .where("status", "in", ["claimed", "sending"])
+      .execute();
+    const gone = holders.map((h) => h.claimed_by ?? "").filter((s) => s && dead(s));
+    const abandoned = (eb: ExpressionBuilder<Database, "newsletter_deliveries">) =>
+      eb.or([eb("claimed_at", "<", expired), ...(gone.length > 0 ? [eb("claimed_by", "in", gone)] : [])]);
+    await this.db
       .updateTable("newsletter_deliveries")
-      .set({
-        status: "unknown",
-        updated_at: now.toISOString(),
-        error: "the sender stopped while sending; not resent",
-      })
+      .set({ status: "queued", claimed_by: null, claimed_at: null, updated_at: stamp })
+      .where("issue_id", "=", issueId)
+      .where("status", "=", "claimed")
+      .where(abandoned)
+      .execute();
+    const unknown = await this.db
+      .updateTable("newsletter_deliveries")
+      .set({ status: "unknown", updated_at: stamp, error: "the sender stopped while sending; not resent" })
       .where("issue_id", "=", issueId)
       .where("status", "=", "sending")
-      .where("claimed_at", "<", new Date(now.getTime() - LEASE_MS).toISOString())
+      .where(abandoned)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    return Number(unknown.numUpdatedRows);
+  }
+
+  /** Marks one claimed row as on the wire, just before it is sent; false if this sender lost it. */
+  async startSending(issueId: number, subscriptionId: number, sender: string, now: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable("newsletter_deliveries")
+      .set({ status: "sending", claimed_at: now.toISOString(), updated_at: now.toISOString() })
+      .where("issue_id", "=", issueId)
+      .where("subscription_id", "=", subscriptionId)
+      .where("status", "=", "claimed")
+      .where("claimed_by", "=", sender)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /**
@@ -173,7 +208,7 @@ export class DeliveryStore {
       .limit(size);
     const claimed = await this.db
       .updateTable("newsletter_deliveries")
-      .set({ status: "sending", claimed_by: sender, claimed_at: stamp, updated_at: stamp })
+      .set({ status: "claimed", claimed_by: sender, claimed_at: stamp, updated_at: stamp })
       .where("issue_id", "=", issueId)
       .where("status", "=", "queued")
       .where("subscription_id", "in", this.postgres ? due.forUpdate().skipLocked() : due)
@@ -226,7 +261,7 @@ export class DeliveryStore {
       })
       .where("issue_id", "=", issueId)
       .where("subscription_id", "=", subscriptionId)
-      .where("status", "=", "sending")
+      .where("status", "in", ["claimed", "sending"])
       .where("claimed_by", "=", sender)
       .execute();
   }
@@ -266,7 +301,15 @@ export class DeliveryStore {
       .where("issue_id", "=", issueId)
       .groupBy("status")
       .execute();
-    const counts: DeliveryCounts = { queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0, unknown: 0 };
+    const counts: DeliveryCounts = {
+      queued: 0,
+      claimed: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      skipped: 0,
+      unknown: 0,
+    };
     for (const r of rows) counts[r.status] = Number(r.n);
     return counts;
   }

@@ -5,6 +5,8 @@
  * one (5xx) is recorded and counted against the address, which is suppressed after repeated ones.
  */
 import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { processAlive } from "@/lib/server/process-alive";
 import { siteConfig, absoluteUrl } from "@/lib/config/site";
 import type { Db } from "@/lib/db/database";
 import { unsubscribeToken } from "./tokens";
@@ -48,7 +50,7 @@ export async function sendIssue(
   options: SendOptions = {},
 ): Promise<SendReport> {
   const {
-    sender = `sender-${randomBytes(6).toString("hex")}`,
+    sender = `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
     batchSize = 100,
     concurrency = 5,
     maxAttempts = 5,
@@ -67,7 +69,7 @@ export async function sendIssue(
     expired: 0,
     counts: await store.counts(issue.id),
   };
-  report.expired = await store.expireLeases(issue.id, now());
+  report.expired = await store.recover(issue.id, deadOnThisMachine, now());
   await store.enqueue(issue.id, issue.list_id, now());
   const key = await unsubscribeKey(db);
   const giveUpAt = now().getTime() + waitForRetriesMs;
@@ -86,6 +88,8 @@ export async function sendIssue(
       report.skipped++;
       return;
     }
+    // On the wire from here: if this process dies before the outcome is stored, never resent.
+    if (!(await store.startSending(issue.id, row.subscription_id, sender, now()))) return;
     const messageId = `<${issue.issue_key.replace(/[^a-z0-9-]+/gi, ".")}.${row.subscription_id}@${new URL(siteConfig.url).hostname}>`;
     try {
       await transport.send(personalise(issue, row, key, messageId));
@@ -185,4 +189,10 @@ async function unsubscribeKey(db: Db): Promise<string> {
     .where("name", "=", "unsubscribe_key")
     .executeTakeFirstOrThrow();
   return row.value;
+}
+
+/** A sender id is host:pid:random; one on this machine whose process is gone is dead. */
+function deadOnThisMachine(sender: string): boolean {
+  const [host, pid] = sender.split(":");
+  return host === os.hostname() && Number(pid) !== process.pid && !processAlive(Number(pid));
 }

@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Article } from "@/lib/content/article";
 import { sectionSlugs } from "@/lib/config/site";
+import { processAlive } from "@/lib/server/process-alive";
 import { processSingleton } from "@/lib/server/singleton";
 import { SearchIndex, type SearchOptions, type SearchResults } from "./engine";
 
@@ -72,7 +73,7 @@ export function indexFile(tmp = os.tmpdir()): string {
     // Only a folder with our pid file, whose process is gone; one without (a start killed between
     // making the folder and writing the file) is left: removing what is not provably ours is worse.
     const pidFile = path.join(dir, "pid");
-    if (!existsSync(pidFile) || alive(Number(readFileSync(pidFile, "utf8")))) continue;
+    if (!existsSync(pidFile) || processAlive(Number(readFileSync(pidFile, "utf8")))) continue;
     rmSync(dir, { recursive: true, force: true });
   }
   mkdirSync(tmp, { recursive: true });
@@ -80,15 +81,4 @@ export function indexFile(tmp = os.tmpdir()): string {
   writeFileSync(path.join(dir, "pid"), String(process.pid));
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   return path.join(dir, "index.sqlite");
-}
-
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, under another user.
-    return error instanceof Error && "code" in error && error.code === "EPERM";
-  }
 }

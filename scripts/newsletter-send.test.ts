@@ -1,0 +1,171 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db, type DbOptions } from "@/lib/db/database";
+import { startSmtpSink, type SmtpSink } from "@/lib/newsletter/smtp-sink";
+import { dropPostgres, freshPostgresUrl } from "@/lib/newsletter/test-postgres";
+
+/**
+ * The command as an operator runs it (a real process, real SMTP on loopback, the fixture content):
+ * killed with SIGKILL at a random point and run again, it never sends anyone a second message.
+ */
+const SEED = "us-pressing-mexico-to-allow-us-forces-to-fight-cartels";
+const SUBSCRIBERS = 3000;
+const CONNECTIONS = 5;
+
+type Run = { code: number | null; out: string };
+
+function command(args: string[], env: Record<string, string>, killWhen?: () => boolean): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    // One process (node with tsx's loader), so SIGKILL kills the sender itself, not a wrapper.
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/newsletter-send.ts", ...args], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    const timer = killWhen
+      ? setInterval(() => {
+          if (killWhen()) child.kill("SIGKILL");
+        }, 2)
+      : undefined;
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (timer) clearInterval(timer);
+      resolve({ code, out });
+    });
+  });
+}
+
+const backends: {
+  name: string;
+  options: (dir: string) => Promise<DbOptions & { env: Record<string, string> }>;
+}[] = [
+  {
+    name: "sqlite",
+    options: async (dir) => ({ sqliteFile: path.join(dir, "dispatch.sqlite"), env: {} }),
+  },
+];
+if (process.env.TEST_DATABASE_URL)
+  backends.push({
+    name: "postgres",
+    options: async () => {
+      const url = await freshPostgresUrl("cli");
+      return { databaseUrl: url, env: { DATABASE_URL: url } };
+    },
+  });
+else it.skip("postgres: the command (set TEST_DATABASE_URL)", () => {});
+
+for (const backend of backends) {
+  describe(`npm run newsletter:send on ${backend.name}`, () => {
+    let sink: SmtpSink;
+    let db: Db;
+    let env: Record<string, string>;
+    let dataDir: string;
+    let url: string | undefined;
+
+    beforeAll(async () => {
+      sink = await startSmtpSink();
+      dataDir = mkdtempSync(path.join(os.tmpdir(), "dispatch-cli-"));
+      const options = await backend.options(dataDir);
+      url = options.databaseUrl;
+      db = await openDatabase(options);
+      const stamp = new Date().toISOString();
+      for (let i = 0; i < SUBSCRIBERS; i += 500)
+        await db
+          .insertInto("subscriptions")
+          .values(
+            Array.from({ length: 500 }, (_, k) => ({
+              email: `r${i + k}@example.com`,
+              lists: "morning-brief,breaking-news",
+              status: "confirmed" as const,
+              created_at: stamp,
+              updated_at: stamp,
+              confirmed_at: stamp,
+            })),
+          )
+          .execute();
+      env = {
+        ...options.env,
+        DATA_DIR: dataDir,
+        SMTP_URL: sink.url,
+        CONTENT_DIR: ["content", "e2e/fixtures/content"].join(path.delimiter),
+        SITE_URL: "https://news.example.com",
+        NEWSLETTER_RATE_PER_SECOND: "10000",
+        NEWSLETTER_CONNECTIONS: String(CONNECTIONS),
+      };
+    });
+    afterAll(async () => {
+      await db.destroy();
+      await sink.close();
+      if (url) await dropPostgres(url);
+    });
+
+    it("an empty window sends nothing and says so; a dry run sends nothing and writes a preview", async () => {
+      const empty = await command(["--list", "evening-brief"], env);
+      expect(empty.out).toContain("no stories in the window: nothing sent");
+      expect(empty.code).toBe(0);
+      const dry = await command(
+        ["--list", "morning-brief", "--since", "2020-01-01T00:00:00Z", "--dry-run"],
+        env,
+      );
+      expect(dry.out).toMatch(new RegExp(`would go to ${SUBSCRIBERS} subscribers; preview: (\\S+)`));
+      const file = /preview: (\S+)/.exec(dry.out)?.[1] ?? "";
+      expect(existsSync(file)).toBe(true);
+      expect(readFileSync(file, "utf8")).toContain("https://news.example.com/world/" + SEED);
+      expect(sink.byRecipient.size).toBe(0);
+    });
+
+    it(
+      "killed with SIGKILL at a random point, then run again: no one gets two",
+      { timeout: 180_000 },
+      async () => {
+        const args = ["--list", "morning-brief", "--since", "2020-01-01T00:00:00Z"];
+        const killAt = 1 + Math.floor(Math.random() * (SUBSCRIBERS - 2));
+        const killed = await command(args, env, () => sink.byRecipient.size >= killAt);
+        expect(killed.code, killed.out).toBeNull();
+        const before = sink.byRecipient.size;
+        expect(before).toBeLessThan(SUBSCRIBERS);
+        const again = await command(args, env);
+        expect(again.code, again.out).toBe(0);
+        expect(Math.max(...sink.byRecipient.values())).toBe(1);
+        // Rows the killed run had on the wire become "unknown": never resent, and reported. Rows it had
+        // claimed but not started went back to the queue and were sent by the second run.
+        const left = await db
+          .selectFrom("newsletter_deliveries")
+          .select("subscription_id")
+          .where("status", "in", ["sending", "unknown"])
+          .execute();
+        const statuses = await db
+          .selectFrom("newsletter_deliveries")
+          .select((eb) => ["status", eb.fn.countAll<number>().as("n")])
+          .groupBy("status")
+          .execute();
+        const detail = JSON.stringify({ killAt, before, statuses, out: again.out });
+        expect(left.length, detail).toBeLessThanOrEqual(CONNECTIONS);
+        expect(sink.byRecipient.size + left.length, detail).toBeGreaterThanOrEqual(SUBSCRIBERS);
+        expect(sink.byRecipient.size).toBeLessThanOrEqual(SUBSCRIBERS);
+        if (left.length > 0) expect(again.out).toContain("not resent");
+        const third = await command(args, env);
+        expect(third.out).toContain("sent 0");
+        expect(Math.max(...sink.byRecipient.values())).toBe(1);
+      },
+    );
+
+    it("a breaking story named on the command line goes out once", { timeout: 120_000 }, async () => {
+      sink.byRecipient.clear();
+      const first = await command(["--list", "breaking-news", "--story", SEED], env);
+      expect(first.code, first.out).toBe(0);
+      expect(sink.byRecipient.size).toBe(SUBSCRIBERS);
+      const second = await command(["--list", "breaking-news", "--story", SEED], env);
+      expect(second.out).toContain("sent 0");
+      expect(Math.max(...sink.byRecipient.values())).toBe(1);
+      const bad = await command(["--list", "no-such-list"], env);
+      expect(bad.code).toBe(2);
+      expect(bad.out).toContain('unknown list "no-such-list"');
+    });
+  });
+}
