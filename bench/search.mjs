@@ -20,7 +20,6 @@ const SIZE = Number(process.env.SEARCH_SIZE || 100_000);
 const DURATION = Number(process.env.SEARCH_DURATION || 20);
 const PORT = 3400;
 const EVERYWHERE = ["minister", "energy transport", "officials confirmed", "markets"];
-const SECTIONS = ["world", "asia", "business", "tech", "sport"];
 
 /**
  * About 20,000 different searches, interleaved: a mid-frequency word alone; a common word and a mid

@@ -13,9 +13,9 @@ import type { BriefWindow } from "./window";
 export const UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/dispatch-unsubscribe-link";
 
 /** A brief carries at most this many stories, newest first. */
-export const MAX_STORIES = 12;
+const MAX_STORIES = 12;
 
-export type BriefStory = {
+type BriefStory = {
   title: string;
   section: string;
   url: string;

@@ -9,7 +9,7 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import { SMTP_TIMEOUTS, type Mail } from "./mailer";
 
-export type BulkMessage = Mail & { messageId: string };
+type BulkMessage = Mail & { messageId: string };
 
 export type BulkMail = { send(mail: BulkMessage): Promise<void>; close(): void };
 

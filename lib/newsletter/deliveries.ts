@@ -15,9 +15,9 @@ import type { Database, DeliveryStatus } from "@/lib/db/schema";
 
 /** Longer than a batch can take to send (SMTP timeouts: 15 + 15 + 20 s a message), so a live
  * sender's rows are never taken. */
-export const LEASE_MS = 5 * 60 * 1000;
+const LEASE_MS = 5 * 60 * 1000;
 /** Permanent failures (5xx) after which an address is suppressed from every list. */
-export const SUPPRESS_AFTER = 2;
+const SUPPRESS_AFTER = 2;
 
 export type IssueRow = {
   id: number;
