@@ -15,6 +15,7 @@ import { execSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import http from "node:http";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { median, nginxProxy, run, start, stop, waitFor } from "./lib.mjs";
@@ -52,10 +53,13 @@ chmodSync(work, 0o755);
 const NGINX_USER = process.getuid?.() === 0 ? "user root;\n" : "";
 const children = [];
 
+/** What Chromium sends: every target answers compressed, as it does for readers. */
+const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br, zstd" };
+
 async function load(url) {
   // Warm up (caches, JIT), then measure.
-  await autocannon({ url, connections: 10, duration: 2 });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  await autocannon({ url, connections: 10, duration: 2, headers: BROWSER_HEADERS });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: BROWSER_HEADERS });
   return {
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
@@ -69,6 +73,7 @@ function nginxStatic(docroot) {
   const conf = `${NGINX_USER}worker_processes auto; pid nginx.pid; error_log stderr warn; daemon off;
 events { worker_connections 4096; }
 http { access_log off; sendfile on; tcp_nopush on; server_tokens off; include /etc/nginx/mime.types;
+  gzip_static on; gzip_vary on;
   server { listen 127.0.0.1:${STATIC_PORT}; root ${docroot};
     location = / { default_type text/html; try_files /index.html =404; }
     location / { default_type text/html; try_files $uri $uri.html =404; } } }`;
@@ -76,6 +81,19 @@ http { access_log off; sendfile on; tcp_nopush on; server_tokens off; include /e
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "nginx.conf"), conf);
   return start("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")]);
+}
+
+/** One GET with these headers: the body's size on the wire and its Content-Encoding. */
+function rawGet(url, headers) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        let bytes = 0;
+        res.on("data", (c) => (bytes += c.length));
+        res.on("end", () => resolve({ bytes, encoding: res.headers["content-encoding"] ?? "" }));
+      })
+      .on("error", reject);
+  });
 }
 
 async function weight(base, page) {
@@ -164,17 +182,35 @@ async function main() {
       page === "/" ? "index.html" : page.endsWith(".xml") ? page.slice(1) : `${page.slice(1)}.html`;
     mkdirSync(path.dirname(path.join(docroot, file)), { recursive: true });
     writeFileSync(path.join(docroot, file), body);
+    // Precompressed beside it (gzip_static): nginx at its best, compressing nothing per request.
+    writeFileSync(path.join(docroot, `${file}.gz`), gzipSync(body, { level: 9 }));
   }
-  writeFileSync(
-    path.join(docroot, "baseline.html"),
-    Buffer.from(await (await fetch(`http://127.0.0.1:${BASELINE_PORT}/`)).arrayBuffer()),
-  );
+  const baselineBody = Buffer.from(await (await fetch(`http://127.0.0.1:${BASELINE_PORT}/`)).arrayBuffer());
+  writeFileSync(path.join(docroot, "baseline.html"), baselineBody);
+  writeFileSync(path.join(docroot, "baseline.html.gz"), gzipSync(baselineBody, { level: 9 }));
+
   children.push(
     nginxStatic(docroot),
     nginxProxy({ dir: path.join(work, "proxy"), listenPort: PROXY_PORT, upstreamPort: NEXT_PORT }),
   );
   await waitFor(`http://127.0.0.1:${STATIC_PORT}/`);
   await waitFor(`http://127.0.0.1:${PROXY_PORT}/`);
+
+  // Bytes on the wire per page type, as each target sends them to a browser.
+  const bytes = {};
+  const wire = async (url) => {
+    const r = await rawGet(url, BROWSER_HEADERS);
+    return { encoding: r.encoding, bytes: r.bytes };
+  };
+  for (const [name, page] of Object.entries(PAGES)) {
+    const raw = (await rawGet(`http://127.0.0.1:${NEXT_PORT}${page}`, {})).bytes;
+    bytes[name] = {
+      raw,
+      next: await wire(`http://127.0.0.1:${NEXT_PORT}${page}`),
+      static: await wire(`http://127.0.0.1:${STATIC_PORT}${page}`),
+      proxy: await wire(`http://127.0.0.1:${PROXY_PORT}${page}`),
+    };
+  }
 
   const throughput = {};
   for (const [name, page] of Object.entries(PAGES)) {
@@ -217,6 +253,7 @@ async function main() {
     settings: { durationSeconds: DURATION, connections: CONNECTIONS },
     buildSeconds,
     throughput,
+    bytes,
     weights,
     lighthouse: lh,
   };
@@ -240,6 +277,12 @@ async function main() {
         `| ${name} | ${target} | ${r.rps} | ${r.p50} | ${r.p99} | ${ratio} | ${r.errors} / ${r.non2xx} |`,
       );
     }
+  }
+  console.log("\n| page | HTML bytes | next start sends | nginx static sends | proxy sends |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  for (const [name, b] of Object.entries(bytes)) {
+    const cell = (w) => `${w.bytes} (${w.encoding || "identity"})`;
+    console.log(`| ${name} | ${b.raw} | ${cell(b.next)} | ${cell(b.static)} | ${cell(b.proxy)} |`);
   }
   console.log("\n| page | HTML KB gz | CSS KB gz | JS KB gz |");
   console.log("| --- | ---: | ---: | ---: |");

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { hasNginx, startProxy, type Proxy } from "./lib/nginx";
@@ -53,6 +54,42 @@ test.describe("through the nginx proxy", () => {
     expect(summary.status()).toBe(307);
     expect(summary.headers()["location"]).toMatch(new RegExp(`${SEED_PATH}/summary`));
   });
+});
+
+/** A GET through the proxy with exactly these headers: status, Content-Encoding, bytes, X-Cache. */
+function proxyGet(path: string, headers: Record<string, string>) {
+  return new Promise<{ encoding: string; body: Buffer; cache: string }>((resolve, reject) => {
+    http
+      .get(`${proxyURL}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            encoding: String(res.headers["content-encoding"] ?? ""),
+            body: Buffer.concat(chunks),
+            cache: String(res.headers["x-cache"] ?? ""),
+          }),
+        );
+      })
+      .on("error", reject);
+  });
+}
+
+test("one cached copy, gzip on the wire to browsers, plain to a client that cannot unpack it", async ({
+  isMobile,
+}) => {
+  test.skip(isMobile, "proxy behaviour: one profile is enough");
+  const gzip = { "accept-encoding": "gzip, deflate, br, zstd" };
+  await proxyGet("/topic/mexico", gzip);
+  const browser = await proxyGet("/topic/mexico", gzip);
+  expect(browser.cache).toBe("HIT");
+  expect(browser.encoding).toBe("gzip");
+  expect(gunzipSync(browser.body).toString("utf8")).toContain("</html>");
+  // The same cache entry, unpacked by nginx for a client that sent no Accept-Encoding.
+  const plain = await proxyGet("/topic/mexico", {});
+  expect(plain.cache).toBe("HIT");
+  expect(plain.encoding).toBe("");
+  expect(plain.body.toString("utf8")).toContain("</html>");
 });
 
 test("a response that sets a cookie is never stored and replayed to the next reader", async ({

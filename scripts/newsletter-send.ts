@@ -53,6 +53,7 @@ async function main(): Promise<number> {
         articles: await getPublicArticlesAt(now),
         previewDir: path.join(env.dataDir, "previews"),
         log: (line) => console.log(line),
+        send: { concurrency: env.newsletterConnections },
       },
       { list: values.list, since, story: values.story, dryRun: values["dry-run"], now },
     );

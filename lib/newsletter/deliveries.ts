@@ -12,27 +12,13 @@
 import { PostgresAdapter, sql, type ExpressionBuilder } from "kysely";
 import type { Db } from "@/lib/db/database";
 import type { Database, DeliveryStatus } from "@/lib/db/schema";
+import { confirmedOf } from "./issues";
 
 /** Longer than a batch can take to send (SMTP timeouts: 15 + 15 + 20 s a message), so a live
  * sender's rows are never taken. */
 const LEASE_MS = 5 * 60 * 1000;
 /** Permanent failures (5xx) after which an address is suppressed from every list. */
 const SUPPRESS_AFTER = 2;
-
-export type IssueRow = {
-  id: number;
-  issue_key: string;
-  list_id: string;
-  subject: string;
-  html: string;
-  text: string;
-  story_count: number;
-  window_start: string;
-  window_end: string;
-  created_at: string;
-};
-
-export type NewIssue = Omit<IssueRow, "id">;
 
 export type Claimed = {
   subscription_id: number;
@@ -52,28 +38,6 @@ export class DeliveryStore {
     return this.db.getExecutor().adapter instanceof PostgresAdapter;
   }
 
-  /** The issue for a key, made now if it does not exist yet (two senders agree on one row). */
-  async issue(issue: NewIssue): Promise<IssueRow> {
-    await this.db
-      .insertInto("newsletter_issues")
-      .values(issue)
-      .onConflict((oc) => oc.column("issue_key").doNothing())
-      .execute();
-    return this.db
-      .selectFrom("newsletter_issues")
-      .selectAll()
-      .where("issue_key", "=", issue.issue_key)
-      .executeTakeFirstOrThrow();
-  }
-
-  async findIssue(key: string): Promise<IssueRow | undefined> {
-    return this.db
-      .selectFrom("newsletter_issues")
-      .selectAll()
-      .where("issue_key", "=", key)
-      .executeTakeFirst();
-  }
-
   /**
    * Adds a row for each confirmed, unsuppressed subscriber of the list, a page at a time (never all
    * subscribers in memory). Rows that exist are left alone, so a resumed or second sender adds nothing twice.
@@ -86,9 +50,7 @@ export class DeliveryStore {
       const page = await this.db
         .selectFrom("subscriptions")
         .select("id")
-        .where("status", "=", "confirmed")
-        .where("suppressed_at", "is", null)
-        .where(sql<string>`',' || lists || ','`, "like", `%,${listId},%`)
+        .where(confirmedOf(listId))
         .where("id", ">", after)
         .orderBy("id")
         .limit(pageSize)
@@ -111,37 +73,6 @@ export class DeliveryStore {
         .executeTakeFirst();
       added += Number(result.numInsertedOrUpdatedRows ?? 0);
     }
-  }
-
-  /** Issues of a list with rows still queued (retries due later, or a run that stopped). */
-  async unfinishedIssues(listId: string): Promise<IssueRow[]> {
-    return this.db
-      .selectFrom("newsletter_issues")
-      .selectAll()
-      .where("list_id", "=", listId)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("newsletter_deliveries")
-            .select("issue_id")
-            .whereRef("newsletter_deliveries.issue_id", "=", "newsletter_issues.id")
-            .where("newsletter_deliveries.status", "=", "queued"),
-        ),
-      )
-      .orderBy("id")
-      .execute();
-  }
-
-  /** Confirmed, unsuppressed subscribers of a list (a dry run's "would go to"). */
-  async recipientCount(listId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom("subscriptions")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("status", "=", "confirmed")
-      .where("suppressed_at", "is", null)
-      .where(sql<string>`',' || lists || ','`, "like", `%,${listId},%`)
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
   }
 
   /**

@@ -11,7 +11,7 @@ import type { Article } from "@/lib/content/article";
 import type { Db } from "@/lib/db/database";
 import { briefText, composeBrief, storiesInWindow, type Brief } from "./brief";
 import type { BulkMail } from "./bulk-transport";
-import { DeliveryStore, type IssueRow } from "./deliveries";
+import { IssueStore, type IssueRow } from "./issues";
 import { renderBriefHtml } from "./render";
 import { sendIssue, type SendOptions, type SendReport } from "./send";
 import { briefWindow } from "./window";
@@ -38,7 +38,7 @@ export async function runNewsletter(deps: RunDeps, options: RunOptions): Promise
       `unknown list "${options.list}"; lists: ${siteConfig.newsletters.map((n) => n.id).join(", ")}`,
     );
   const now = options.now ?? new Date();
-  const store = new DeliveryStore(deps.db);
+  const store = new IssueStore(deps.db);
   const reports: SendReport[] = [];
   if (!options.dryRun) {
     for (const issue of await store.unfinishedIssues(list.id)) {

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db, type DbOptions } from "@/lib/db/database";
 import type { SubscriptionStatus } from "@/lib/db/schema";
 import { createBulkTransport, type BulkMail } from "./bulk-transport";
-import { DeliveryStore, type IssueRow } from "./deliveries";
+import { DeliveryStore } from "./deliveries";
+import { IssueStore, type IssueRow } from "./issues";
 import { sendIssue } from "./send";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { SubscriptionStore } from "./store";
@@ -57,7 +58,7 @@ async function subscribe(
 }
 
 async function newIssue(db: Db, key = "morning-brief/2026-11-29"): Promise<IssueRow> {
-  return new DeliveryStore(db).issue({
+  return new IssueStore(db).issue({
     issue_key: key,
     list_id: "morning-brief",
     subject: "Morning Brief: a story",

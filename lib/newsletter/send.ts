@@ -11,7 +11,8 @@ import { siteConfig, absoluteUrl } from "@/lib/config/site";
 import type { Db } from "@/lib/db/database";
 import { unsubscribeToken } from "./tokens";
 import { UNSUBSCRIBE_PLACEHOLDER } from "./brief";
-import { DeliveryStore, type Claimed, type DeliveryCounts, type IssueRow } from "./deliveries";
+import { DeliveryStore, type Claimed, type DeliveryCounts } from "./deliveries";
+import type { IssueRow } from "./issues";
 import type { BulkMail } from "./bulk-transport";
 
 export type SendOptions = {

@@ -1,7 +1,7 @@
 import { absoluteUrl, findNewsletter } from "@/lib/config/site";
 import { DatabaseUnavailableError, getDb } from "@/lib/db/database";
 import { UNSUBSCRIBE_PLACEHOLDER } from "@/lib/newsletter/brief";
-import { DeliveryStore } from "@/lib/newsletter/deliveries";
+import { IssueStore } from "@/lib/newsletter/issues";
 
 type Context = { params: Promise<{ list: string; issue: string }> };
 
@@ -19,7 +19,7 @@ export async function GET(_request: Request, { params }: Context) {
     });
   if (!findNewsletter(list) || !/^[a-z0-9-]{1,200}$/.test(issue)) return notFound();
   try {
-    const found = await new DeliveryStore(await getDb()).findIssue(`${list}/${issue}`);
+    const found = await new IssueStore(await getDb()).findIssue(`${list}/${issue}`);
     if (!found) return notFound();
     return new Response(found.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, absoluteUrl("/newsletter")), {
       headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=300" },
