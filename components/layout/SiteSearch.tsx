@@ -1,3 +1,5 @@
+import { SearchInput } from "@/components/search/SearchInput";
+
 /**
  * The header's search box: a plain GET form to /search, so it works without JavaScript, named for
  * screen readers by its (visually hidden) label and with a 44 px button.
@@ -9,14 +11,9 @@ export function SiteSearch({ className }: { className?: string }) {
         Search Dispatch
       </label>
       <div className="border-muted focus-within:border-ink flex items-center rounded-full border">
-        <input
+        <SearchInput
           id="site-search-q"
-          name="q"
-          type="search"
           placeholder="Search"
-          maxLength={200}
-          enterKeyHint="search"
-          autoComplete="off"
           className="h-11 w-28 min-w-0 rounded-l-full bg-transparent pl-4 text-base placeholder:text-[var(--muted)] focus:outline-none sm:w-40"
         />
         <button type="submit" className="inline-flex size-11 items-center justify-center rounded-r-full">

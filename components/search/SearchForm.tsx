@@ -1,4 +1,5 @@
 import type { SearchRequest } from "@/lib/search/params";
+import { SearchInput } from "./SearchInput";
 
 /** The search page's own form: a labelled field with the query in it. A plain GET: works without JS. */
 export function SearchForm({ request }: { request: SearchRequest }) {
@@ -14,14 +15,9 @@ export function SearchForm({ request }: { request: SearchRequest }) {
         Search Dispatch
       </label>
       <div className="mt-1 flex gap-2">
-        <input
+        <SearchInput
           id="search-page-q"
-          name="q"
-          type="search"
           defaultValue={request.query.text}
-          maxLength={200}
-          enterKeyHint="search"
-          autoComplete="off"
           className="border-ink min-h-11 w-full min-w-0 rounded-md border px-3 text-base"
         />
         {request.section ? <input type="hidden" name="section" value={request.section} /> : null}

@@ -25,7 +25,7 @@ type SubscriptionsTable = {
   suppressed_at: string | null;
 };
 
-type NewsletterIssuesTable = {
+export type NewsletterIssuesTable = {
   id: Generated<number>;
   issue_key: string;
   list_id: string;

@@ -3,11 +3,8 @@
  * set, the outbox folder (.eml files) when it is not. Errors keep nodemailer's `responseCode`, which
  * the sender reads to tell a temporary failure (4xx) from a permanent one (5xx).
  */
-import { randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
-import path from "node:path";
 import nodemailer from "nodemailer";
-import { SMTP_TIMEOUTS, type Mail } from "./mailer";
+import { createOutbox, SMTP_TIMEOUTS, type Mail } from "./mailer";
 
 type BulkMessage = Mail & { messageId: string };
 
@@ -39,13 +36,10 @@ export function createBulkTransport(opts: {
       close: () => transport.close(),
     };
   }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const outbox = createOutbox(opts.outboxDir, opts.from);
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from: opts.from, ...mail });
-      await fs.mkdir(opts.outboxDir, { recursive: true });
-      const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
-      await fs.writeFile(path.join(opts.outboxDir, name), info.message);
+      await outbox(mail);
     },
     close: () => undefined,
   };

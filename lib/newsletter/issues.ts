@@ -3,24 +3,13 @@
  * once whoever asks first, holding the rendered email so a resumed send and the web version show
  * exactly what was mailed.
  */
-import { sql, type ExpressionBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type Insertable, type Selectable } from "kysely";
 import type { Db } from "@/lib/db/database";
-import type { Database } from "@/lib/db/schema";
+import type { Database, NewsletterIssuesTable } from "@/lib/db/schema";
 
-export type IssueRow = {
-  id: number;
-  issue_key: string;
-  list_id: string;
-  subject: string;
-  html: string;
-  text: string;
-  story_count: number;
-  window_start: string;
-  window_end: string;
-  created_at: string;
-};
+export type IssueRow = Selectable<NewsletterIssuesTable>;
 
-export type NewIssue = Omit<IssueRow, "id">;
+export type NewIssue = Insertable<NewsletterIssuesTable>;
 
 /** Subscribers who get a list's mail: confirmed, not suppressed, on the list. */
 export function confirmedOf(listId: string) {

@@ -41,18 +41,30 @@ export function createMailer(opts: {
       },
     };
   }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const outbox = createOutbox(opts.outboxDir, opts.from);
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from: opts.from, ...mail });
-      await fs.mkdir(opts.outboxDir, { recursive: true });
-      const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
-      await fs.writeFile(path.join(opts.outboxDir, name), info.message);
+      const name = await outbox(mail);
       // Links carry tokens that confirm or end a subscription: logged only when asked for.
       const links = opts.logLinks ? (mail.text.match(/https?:\/\/\S+\/newsletter\/\S+/g) ?? []) : [];
       console.info(
         `newsletter: wrote ${name} to the outbox (no SMTP_URL set)${links.length ? `; links: ${links.join(" ")}` : ""}`,
       );
     },
+  };
+}
+
+/** Writes each message as an .eml file in the outbox folder; returns the file's name. */
+export function createOutbox(
+  outboxDir: string,
+  from: string,
+): (mail: Mail & { messageId?: string }) => Promise<string> {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return async (mail) => {
+    const info = await transport.sendMail({ from, ...mail });
+    await fs.mkdir(outboxDir, { recursive: true });
+    const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
+    await fs.writeFile(path.join(outboxDir, name), info.message);
+    return name;
   };
 }

@@ -99,36 +99,20 @@ export async function sendIssue(
     } catch (error) {
       const code = responseCode(error);
       const message = error instanceof Error ? error.message : String(error);
-      if (code !== undefined && code >= 500) {
-        await store.finish(
-          issue.id,
-          row.subscription_id,
-          sender,
-          { status: "failed", error: message },
-          now(),
-        );
-        report.failed++;
-        if (await store.bounce(row.subscription_id, now())) report.suppressed++;
-      } else if (row.attempts + 1 < maxAttempts) {
-        const retryAt = new Date(now().getTime() + retryBaseMs * 2 ** row.attempts);
-        await store.finish(
-          issue.id,
-          row.subscription_id,
-          sender,
-          { status: "queued", error: message, retryAt },
-          now(),
-        );
-        report.retried++;
-      } else {
-        await store.finish(
-          issue.id,
-          row.subscription_id,
-          sender,
-          { status: "failed", error: message },
-          now(),
-        );
-        report.failed++;
-      }
+      const temporary = (code === undefined || code < 500) && row.attempts + 1 < maxAttempts;
+      const outcome = temporary
+        ? {
+            status: "queued" as const,
+            error: message,
+            retryAt: new Date(now().getTime() + retryBaseMs * 2 ** row.attempts),
+          }
+        : { status: "failed" as const, error: message };
+      await store.finish(issue.id, row.subscription_id, sender, outcome, now());
+      if (temporary) report.retried++;
+      else report.failed++;
+      // Only a permanent refusal (5xx) counts against the address.
+      if (code !== undefined && code >= 500 && (await store.bounce(row.subscription_id, now())))
+        report.suppressed++;
     }
   };
 
