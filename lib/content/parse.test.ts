@@ -45,6 +45,16 @@ describe("parseArticle", () => {
     expect(r.article.body).toBe("Body text.");
   });
 
+  it("reads breaking: true, defaults it to false, and names a value that is not true or false", () => {
+    const marked = parseArticle("a.md", doc({ breaking: "true" }));
+    expect(marked.ok && marked.article.breaking).toBe(true);
+    const plain = parseArticle("a.md", doc());
+    expect(plain.ok && plain.article.breaking).toBe(false);
+    expect(problems(doc({ breaking: "yes please" }))).toContain(
+      "world/a-story.md: breaking: must be true or false",
+    );
+  });
+
   it("keeps an unquoted date as written instead of converting it", () => {
     const r = parseArticle("a.md", doc({ published: "2026-01-16T07:41:00+08:00" }));
     expect(r.ok && r.article.published).toBe("2026-01-16T07:41:00+08:00");
