@@ -12,7 +12,7 @@ const off = "border-rule hover:border-ink";
 export function SearchFilters({ request, results }: { request: SearchRequest; results: SearchResults }) {
   const q = request.query.text;
   const sections = [
-    { slug: undefined, name: "All sections", count: results.capped ? undefined : sum(results.bySection) },
+    { slug: undefined, name: "All sections", count: results.capped ? undefined : results.all },
     ...siteConfig.sections.map((s) => ({
       slug: s.slug,
       name: s.name,
@@ -56,10 +56,4 @@ export function SearchFilters({ request, results }: { request: SearchRequest; re
       </nav>
     </div>
   );
-}
-
-function sum(counts: Map<string, number>): number {
-  let total = 0;
-  for (const n of counts.values()) total += n;
-  return total;
 }

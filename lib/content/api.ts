@@ -206,5 +206,5 @@ export async function getDeckRelated(deck: Deck, limit = RELATED_COUNT): Promise
  * through the same gate as every page (a script has no running server's live store to ask).
  */
 export async function getPublicArticlesAt(now: Date): Promise<Article[]> {
-  return (await getLiveContent()).index.articles.filter((a) => isPublic(a, now));
+  return publicOnly((await getLiveContent()).index, now.getTime()).articles;
 }

@@ -76,7 +76,7 @@ function story(a: Article): BriefStory {
 
 export function composeBrief(
   list: NewsletterConfig,
-  issue: { key: string; window: BriefWindow },
+  issue: { key: string; window: Pick<BriefWindow, "start" | "end"> },
   articles: Article[],
 ): Brief {
   const stories = articles.map(story);

@@ -98,7 +98,7 @@ function briefsToSend(
       list,
       {
         key: `${list.id}/${a.slug}`,
-        window: { start: new Date(a.published), end: new Date(a.published), date: a.slug },
+        window: { start: new Date(a.published), end: new Date(a.published) },
       },
       [a],
     ),

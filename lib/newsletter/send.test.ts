@@ -192,12 +192,12 @@ for (const backend of backends) {
       const { db } = await fresh();
       await subscribe(db, 2);
       sink.keepMessages = true;
-      sink.messages.length = 0;
+      sink.received.length = 0;
       await sendIssue(db, transport, await newIssue(db), { now: () => now });
       sink.keepMessages = false;
-      expect(sink.messages).toHaveLength(2);
+      expect(sink.received).toHaveLength(2);
       const store = new SubscriptionStore(db);
-      const [one, two] = sink.messages;
+      const [one, two] = sink.received.map((r) => r.data);
       const header = /^List-Unsubscribe: <([^>]+)>/im.exec(one ?? "")?.[1] ?? "";
       expect(one).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
       expect(header).toMatch(/^http:\/\/[^/]+\/newsletter\/one-click\?token=/);

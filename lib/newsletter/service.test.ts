@@ -1,60 +1,23 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "@/lib/db/database";
 import { SMTP_TIMEOUTS, createMailer } from "./mailer";
+import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { MESSAGES, subscribe, type Deps } from "./service";
 import { SubscriptionStore } from "./store";
 
-type Received = { to: string[]; data: string };
-
-/** A real SMTP server on loopback; addresses on the "refuse.example" domain are rejected. */
-function startSmtp(): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.endsWith("@refuse.example")) callback(new Error("mailbox unavailable"));
-      else callback();
-    },
-    onData(stream, session, callback) {
-      let data = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => (data += chunk));
-      stream.on("end", () => {
-        // Unfold header lines (RFC 5322) so tests read each header whole.
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data: data
-            .replace(/=\r\n/g, "")
-            .replace(/=3D/g, "=")
-            .replace(/\r\n[ \t]+/g, " "),
-        });
-        callback();
-      });
-    },
-  });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const address: AddressInfo | string | null = server.server.address();
-      resolve({ server, port: typeof address === "object" && address ? address.port : 0, received });
-    });
-  });
-}
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: SmtpSink;
 let db: Db;
 let deps: Deps;
 let clock = new Date("2026-11-28T10:00:00Z");
 
 beforeAll(async () => {
-  smtp = await startSmtp();
+  // A real SMTP server on loopback; "someone@refuse.example" is refused.
+  smtp = await startSmtpSink({ keepMessages: true });
+  smtp.refuse.set("someone@refuse.example", { code: 550 });
   db = await openDatabase({
     sqliteFile: path.join(mkdtempSync(path.join(os.tmpdir(), "dispatch-svc-")), "t.sqlite"),
   });
@@ -72,7 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.destroy();
-  await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+  await smtp.close();
 });
 
 const input = (email: string, extra: Partial<{ lists: string[]; honeypot: string }> = {}) => ({

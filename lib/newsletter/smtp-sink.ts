@@ -14,7 +14,8 @@ export type SmtpSink = {
   byRecipient: Map<string, number>;
   /** Recipients to refuse, and how: 550 always, or 451 for the first `times` tries. */
   refuse: Map<string, { code: 550 } | { code: 451; times: number }>;
-  messages: string[];
+  /** Whole messages, when `keepMessages` is on: envelope recipients and the data. */
+  received: { to: string[]; data: string }[];
   keepMessages: boolean;
   close(): Promise<void>;
 };
@@ -27,7 +28,7 @@ export function startSmtpSink(options: { keepMessages?: boolean } = {}): Promise
     accepted: new Map(),
     byRecipient: new Map(),
     refuse: new Map(),
-    messages: [],
+    received: [],
     keepMessages: options.keepMessages ?? false,
   };
   const server = new SMTPServer({
@@ -59,12 +60,13 @@ export function startSmtpSink(options: { keepMessages?: boolean } = {}): Promise
         // Kept with header lines unfolded and quoted-printable soft breaks and "=" undone, so tests
         // read each header and link whole.
         if (sink.keepMessages)
-          sink.messages.push(
-            data
-              .replace(/\r\n[ \t]+/g, " ")
+          sink.received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            data: data
               .replace(/=\r\n/g, "")
-              .replace(/=3D/g, "="),
-          );
+              .replace(/=3D/g, "=")
+              .replace(/\r\n[ \t]+/g, " "),
+          });
         callback();
       });
     },

@@ -78,6 +78,17 @@ describe("SearchIndex", () => {
     expect(text(hit?.title ?? [])).toBe("Markets rise in Tokyo");
   });
 
+  // Rowids are past 2^31: bound as a JS number (a REAL), `rowid = ?` matched every row and each hit
+  // showed the first row's highlights.
+  it("gives each hit its own story's highlights", async () => {
+    const r = find(await indexOf(corpus), "cartel");
+    expect(r.hits).toHaveLength(3);
+    for (const hit of r.hits) {
+      expect(hit.title.map((p) => p.text).join("")).toBe(hit.article.title);
+      expect(hit.standfirst.map((p) => p.text).join("")).toBe(hit.article.standfirst);
+    }
+  });
+
   it("keeps markup in the text as text: highlights are pieces, never HTML", async () => {
     const index = await indexOf([makeArticle({ slug: "x", title: "<script>alert('cartel')</script> & co" })]);
     const [hit] = find(index, "cartel").hits;

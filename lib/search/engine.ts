@@ -12,6 +12,7 @@ import SQLite from "better-sqlite3";
 import type { Article } from "@/lib/content/article";
 import { MARK_CLOSE, MARK_OPEN, splitMarks, type Highlighted } from "./highlight";
 import { markdownToText } from "./plain-text";
+import { isCount, isMarked, isRowid, rowidFor, SECTION_MASK } from "./rows";
 
 export type SearchSort = "relevance" | "newest";
 
@@ -32,6 +33,8 @@ export type SearchResults = {
    * section counts are among the newest COUNTED_MATCHES + 1 matches.
    */
   capped: boolean;
+  /** Matches in every section, whatever the section filter (the "All sections" count). */
+  all: number;
   /** Matches per section slug, whatever the section filter, for the filter's counts. */
   bySection: Map<string, number>;
   hits: SearchHit[];
@@ -52,9 +55,6 @@ export const COUNTED_MATCHES = 10_000;
 /** Column weights for bm25: a word in the headline counts most, then topics and the standfirst. */
 const WEIGHTS = { title: 10, standfirst: 4, body: 1, topics: 5 };
 const COLUMNS = Object.keys(WEIGHTS);
-/** rowid = published ms × 1024 + a free slot (0-63) × 16 + the section's index (0-15). */
-const SLOTS = 64;
-const SECTION_MASK = 15;
 /** Stories added per transaction while a large index is built, yielding to requests between. */
 const CHUNK = 500;
 
@@ -91,18 +91,27 @@ export class SearchIndex {
     return this.docs.size;
   }
 
+  /** True when the index holds exactly this list (the one last synced). */
+  isSyncedTo(articles: readonly Article[]): boolean {
+    return articles === this.synced;
+  }
+
   /**
-   * Brings the index to exactly `articles`. Calls run one after another; a call with the list already
-   * indexed returns at once. Large changes (the first build) go in chunks so other requests run between.
+   * Brings the index to exactly `articles`; resolves true if anything changed. Calls run one after
+   * another; a call with the list already indexed changes nothing. Large changes (the first build) go
+   * in chunks so other requests run between.
    */
-  sync(articles: readonly Article[]): Promise<void> {
+  sync(articles: readonly Article[]): Promise<boolean> {
     const next = this.queue.then(() => this.apply(articles));
-    this.queue = next.catch(() => undefined);
+    this.queue = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
   }
 
-  private async apply(articles: readonly Article[]): Promise<void> {
-    if (articles === this.synced) return;
+  private async apply(articles: readonly Article[]): Promise<boolean> {
+    if (articles === this.synced) return false;
     const wanted = new Map(articles.map((a) => [a.slug, a]));
     const removed = [...this.docs.values()].filter((d) => wanted.get(d.article.slug) !== d.article);
     const added = articles.filter((a) => this.docs.get(a.slug)?.article !== a);
@@ -112,6 +121,7 @@ export class SearchIndex {
       if (i + CHUNK < added.length) await new Promise((resolve) => setImmediate(resolve));
     }
     this.synced = articles;
+    return true;
   }
 
   private write(change: () => void): void {
@@ -121,13 +131,11 @@ export class SearchIndex {
   private add(article: Article): void {
     const section = this.sections.indexOf(article.section.slug);
     if (section < 0) throw new Error(`search: unknown section "${article.section.slug}"`);
-    const base = Date.parse(article.published) * (SLOTS * (SECTION_MASK + 1)) + section;
-    let slot = 0;
-    while (slot < SLOTS && this.byRowid.has(base + slot * (SECTION_MASK + 1))) slot++;
-    if (slot === SLOTS) throw new Error(`search: over ${SLOTS} stories published in one millisecond`);
-    const rowid = base + slot * (SECTION_MASK + 1);
+    const rowid = rowidFor(Date.parse(article.published), section, (id) => this.byRowid.has(id));
     const doc = { article, rowid };
-    this.insert.run(
+    this.statement(
+      `INSERT INTO docs(rowid, ${COLUMNS.join(", ")}) VALUES (?, ${COLUMNS.map(() => "?").join(", ")})`,
+    ).run(
       BigInt(rowid),
       article.title,
       article.standfirst,
@@ -139,19 +147,9 @@ export class SearchIndex {
   }
 
   private remove(doc: Doc): void {
-    this.delete.run(BigInt(doc.rowid));
+    this.statement("DELETE FROM docs WHERE rowid = ?").run(BigInt(doc.rowid));
     this.docs.delete(doc.article.slug);
     this.byRowid.delete(doc.rowid);
-  }
-
-  private get insert() {
-    return this.statement(
-      `INSERT INTO docs(rowid, ${COLUMNS.join(", ")}) VALUES (?, ${COLUMNS.map(() => "?").join(", ")})`,
-    );
-  }
-
-  private get delete() {
-    return this.statement("DELETE FROM docs WHERE rowid = ?");
   }
 
   private readonly statements = new Map<string, SQLite.Statement>();
@@ -180,7 +178,7 @@ export class SearchIndex {
     const capped = counted > COUNTED_MATCHES;
     const total = options.section ? (bySection.get(options.section) ?? 0) : counted;
     const offset = (options.page - 1) * options.perPage;
-    if (total === 0 || offset >= total) return { total, capped, bySection, hits: [] };
+    if (total === 0 || offset >= total) return { total, all: counted, capped, bySection, hits: [] };
     const where = `docs MATCH ?${sectionIndex >= 0 ? ` AND rowid & ${SECTION_MASK} = ${sectionIndex}` : ""}`;
     const page =
       options.sort === "newest"
@@ -221,7 +219,7 @@ export class SearchIndex {
         snippet: splitMarks(row.snippet),
       });
     }
-    return { total, capped, bySection, hits };
+    return { total, all: counted, capped, bySection, hits };
   }
 
   /** The lowest rowid relevance ranks: all matches, or the newest RANKED_MATCHES of a broad query. */
@@ -245,27 +243,6 @@ export class SearchIndex {
   close(): void {
     this.db.close();
   }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null;
-}
-
-function isRowid(v: unknown): v is { rowid: number } {
-  return isObject(v) && typeof v.rowid === "number";
-}
-
-function isCount(v: unknown): v is { s: number; n: number } {
-  return isObject(v) && typeof v.s === "number" && typeof v.n === "number";
-}
-
-function isMarked(v: unknown): v is { title: string; standfirst: string; snippet: string } {
-  return (
-    isObject(v) &&
-    typeof v.title === "string" &&
-    typeof v.standfirst === "string" &&
-    typeof v.snippet === "string"
-  );
 }
 
 function sum(values: Iterable<number>): number {

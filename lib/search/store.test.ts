@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -27,6 +27,9 @@ describe("indexFile", () => {
     const nopid = path.join(root, "dispatch-search-index-nopid");
     const other = path.join(root, "dispatch-search-bench-content");
     for (const d of [dead, live, nopid, other]) mkdirSync(d);
+    // An hour old, as the bench's content folder was when a server started beside it.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const d of [dead, live, nopid, other]) utimesSync(d, hourAgo, hourAgo);
     writeFileSync(path.join(dead, "pid"), "999999999");
     writeFileSync(path.join(live, "pid"), String(process.pid));
     indexFile(root);

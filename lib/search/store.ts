@@ -25,7 +25,7 @@ const CACHED_PAGES = 500;
 /** Folders this module makes, and the only ones it ever removes (with a pid file inside). */
 const PREFIX = "dispatch-search-index-";
 
-type Store = { index: SearchIndex; synced?: readonly Article[]; pages: Map<string, SearchResults> };
+type Store = { index: SearchIndex; pages: Map<string, SearchResults> };
 
 function store(): Store {
   return processSingleton("search.store", () => ({
@@ -36,13 +36,10 @@ function store(): Store {
 
 /** Brings the index to exactly these (public) stories; cheap when nothing changed. */
 export async function syncSearch(articles: readonly Article[]): Promise<void> {
-  const s = store();
-  if (s.synced === articles) return;
-  await s.index.sync(articles);
-  if (s.synced !== articles) {
-    s.synced = articles;
-    s.pages.clear();
-  }
+  const { index, pages } = store();
+  if (index.isSyncedTo(articles)) return;
+  // Pages answered while a large change was half applied are dropped with the rest.
+  if (await index.sync(articles)) pages.clear();
 }
 
 /** One page of results for stories already synced. `match` comes from parseQuery. */
