@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { siteConfig } from "@/lib/config/site";
+import { SectionLinks } from "@/components/layout/SectionLinks";
 import type { Topic } from "@/lib/content/article";
 
 /** Where to go when a search finds nothing (or before there is one): topics and sections to browse. */
@@ -29,15 +29,7 @@ export function SearchSuggestions({ topics }: { topics: Topic[] }) {
         <h2 id="suggest-sections" className="text-muted text-xs font-bold tracking-wider uppercase">
           Sections
         </h2>
-        <ul className="mt-2 flex flex-wrap gap-2">
-          {siteConfig.sections.map((s) => (
-            <li key={s.slug}>
-              <Link prefetch={false} href={`/${s.slug}`} className={pill}>
-                {s.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <SectionLinks listClassName="mt-2 flex flex-wrap gap-2" linkClassName={pill} />
       </section>
     </div>
   );
