@@ -5,7 +5,10 @@
  * index (the server logs its build time), then loads /search with 20 connections:
  *   - "distinct": every request a query not asked before (rare, mid, common and everywhere words,
  *     with sort, section and page variants), so the server's page cache never helps;
- *   - "popular": 100 queries asked again and again, as when a story is in the news.
+ *   - "popular": 100 queries asked again and again, as when a story is in the news, against
+ *     `next start` and then through deploy/nginx.conf (which keeps each search 10 s);
+ *   - the floor: the bare baseline app's page rendered per request (bench/baseline/app/results),
+ *     with the same distinct query strings.
  * Records p50/p99, req/s, the index's build time and file size and the server's peak memory in
  * bench/results/search.json. Loopback only.
  */
@@ -14,11 +17,13 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generate, VARIED_WORDS } from "./generate.mjs";
-import { run, start, stop, waitFor } from "./lib.mjs";
+import { nginxProxy, run, start, stop, waitFor } from "./lib.mjs";
 
 const SIZE = Number(process.env.SEARCH_SIZE || 100_000);
 const DURATION = Number(process.env.SEARCH_DURATION || 20);
 const PORT = 3400;
+const PROXY_PORT = 3401;
+const BASELINE_PORT = 3402;
 const EVERYWHERE = ["minister", "energy transport", "officials confirmed", "markets"];
 
 /**
@@ -48,10 +53,10 @@ const popular = [
   ...VARIED_WORDS.slice(0, 96).map((w) => `/search?q=${w}`),
 ];
 
-async function load(urls) {
+async function load(urls, port = PORT) {
   let i = 0;
   const result = await autocannon({
-    url: `http://127.0.0.1:${PORT}`,
+    url: `http://127.0.0.1:${port}`,
     connections: 20,
     duration: DURATION,
     requests: [
@@ -115,6 +120,13 @@ const distinct = await load(urls);
 if (distinct.requests > urls.length)
   console.warn(`search: ${distinct.requests} requests but ${urls.length} distinct URLs: some repeated`);
 const repeated = await load(popular);
+// What readers meet in the shipped deployment: deploy/nginx.conf keeps each search 10 s.
+const proxyDir = mkdtempSync(path.join(os.tmpdir(), "dispatch-bench-search-proxy-"));
+const proxy = nginxProxy({ dir: proxyDir, listenPort: PROXY_PORT, upstreamPort: PORT });
+await waitFor(`http://127.0.0.1:${PROXY_PORT}/search`);
+const proxied = await load(popular, PROXY_PORT);
+await stop(proxy);
+rmSync(proxyDir, { recursive: true, force: true });
 const status = (pid) => {
   try {
     return readFileSync(`/proc/${pid}/status`, "utf8");
@@ -128,6 +140,33 @@ const peakMiB = Math.round(
 await stop(server);
 rmSync(dir, { recursive: true, force: true });
 
+// The floor: the bare App Router layout with a page rendered per request (bench/baseline/app/results),
+// no data access at all, under the same load. No search page can answer faster than this one.
+console.log("search: building the bare baseline (.next-baseline)…");
+await run("node", ["node_modules/next/dist/bin/next", "build", "bench/baseline"], {
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+const baseline = start(
+  "node",
+  [
+    "node_modules/next/dist/bin/next",
+    "start",
+    "bench/baseline",
+    "-H",
+    "127.0.0.1",
+    "-p",
+    String(BASELINE_PORT),
+  ],
+  { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
+);
+await waitFor(`http://127.0.0.1:${BASELINE_PORT}/results?q=warm`);
+await autocannon({ url: `http://127.0.0.1:${BASELINE_PORT}/results?q=warm`, connections: 5, duration: 3 });
+const bare = await load(
+  urls.map((u) => u.replace("/search?", "/results?")),
+  BASELINE_PORT,
+);
+await stop(baseline);
+
 const row = {
   size: SIZE,
   indexMs,
@@ -135,6 +174,8 @@ const row = {
   serverPeakMiB: peakMiB,
   distinct,
   repeated,
+  proxied,
+  bare,
 };
 mkdirSync("bench/results", { recursive: true });
 writeFileSync(
@@ -147,6 +188,8 @@ console.log("| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
 for (const [name, r] of [
   ["distinct queries", distinct],
   ["100 popular queries", repeated],
+  ["100 popular queries, through deploy/nginx.conf", proxied],
+  ["bare dynamic App Router page (bench/baseline), distinct queries", bare],
 ])
   console.log(
     `| ${SIZE} | ${(indexMs / 1000).toFixed(1)} | ${row.indexMiB} | ${name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} |`,
