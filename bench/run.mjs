@@ -119,6 +119,8 @@ async function lighthouse(url) {
         "lighthouse",
         url,
         "--quiet",
+        // LIGHTHOUSE_THROTTLING=devtools slows the real load (network and 4× CPU) instead of simulating it.
+        `--throttling-method=${process.env.LIGHTHOUSE_THROTTLING || "simulate"}`,
         "--output=json",
         `--output-path=${out}`,
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
