@@ -8,7 +8,7 @@
  *   - "popular": 100 queries asked again and again, as when a story is in the news, against
  *     `next start` and then through deploy/nginx.conf (which keeps each search 10 s);
  *   - the floor: the bare baseline app's page rendered per request (bench/baseline/app/results),
- *     with the same distinct query strings.
+ *     and the same with Partial Prerendering (bench/ppr), with the same distinct query strings.
  * Records p50/p99, req/s, the index's build time and file size and the server's peak memory in
  * bench/results/search.json. Loopback only.
  */
@@ -140,32 +140,30 @@ const peakMiB = Math.round(
 await stop(server);
 rmSync(dir, { recursive: true, force: true });
 
-// The floor: the bare App Router layout with a page rendered per request (bench/baseline/app/results),
-// no data access at all, under the same load. No search page can answer faster than this one.
-console.log("search: building the bare baseline (.next-baseline)…");
-await run("node", ["node_modules/next/dist/bin/next", "build", "bench/baseline"], {
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-});
-const baseline = start(
-  "node",
-  [
-    "node_modules/next/dist/bin/next",
-    "start",
-    "bench/baseline",
-    "-H",
-    "127.0.0.1",
-    "-p",
-    String(BASELINE_PORT),
-  ],
-  { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
-);
-await waitFor(`http://127.0.0.1:${BASELINE_PORT}/results?q=warm`);
-await autocannon({ url: `http://127.0.0.1:${BASELINE_PORT}/results?q=warm`, connections: 5, duration: 3 });
-const bare = await load(
-  urls.map((u) => u.replace("/search?", "/results?")),
-  BASELINE_PORT,
-);
-await stop(baseline);
+// The floor: the bare App Router layout with a page rendered per request, no data access at all,
+// under the same load (bench/baseline/app/results); and the same page with Partial Prerendering
+// (bench/ppr: a static shell, only the list rendered per request). No search page can answer faster.
+async function floor(app, port) {
+  console.log(`search: building the bare page (${app})…`);
+  await run("node", ["node_modules/next/dist/bin/next", "build", app], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const child = start(
+    "node",
+    ["node_modules/next/dist/bin/next", "start", app, "-H", "127.0.0.1", "-p", String(port)],
+    { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
+  );
+  await waitFor(`http://127.0.0.1:${port}/results?q=warm`);
+  await autocannon({ url: `http://127.0.0.1:${port}/results?q=warm`, connections: 5, duration: 3 });
+  const result = await load(
+    urls.map((u) => u.replace("/search?", "/results?")),
+    port,
+  );
+  await stop(child);
+  return result;
+}
+const bare = await floor("bench/baseline", BASELINE_PORT);
+const barePpr = await floor("bench/ppr", BASELINE_PORT);
 
 const row = {
   size: SIZE,
@@ -176,6 +174,7 @@ const row = {
   repeated,
   proxied,
   bare,
+  barePpr,
 };
 mkdirSync("bench/results", { recursive: true });
 writeFileSync(
@@ -190,6 +189,7 @@ for (const [name, r] of [
   ["100 popular queries", repeated],
   ["100 popular queries, through deploy/nginx.conf", proxied],
   ["bare dynamic App Router page (bench/baseline), distinct queries", bare],
+  ["the same with Partial Prerendering (bench/ppr), distinct queries", barePpr],
 ])
   console.log(
     `| ${SIZE} | ${(indexMs / 1000).toFixed(1)} | ${row.indexMiB} | ${name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} |`,
