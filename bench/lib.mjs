@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { localNginxConf } from "../scripts/nginx-conf.cjs";
 
 export function start(command, args, options = {}) {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], ...options });
@@ -52,18 +53,10 @@ export function median(values) {
   return s[Math.floor(s.length / 2)];
 }
 
-/**
- * deploy/nginx.conf as shipped, run on loopback in front of one `next start`. When the bench runs as
- * root, nginx's workers stay root so they can use the temporary folders it made.
- */
+/** deploy/nginx.conf as shipped (scripts/nginx-conf.cjs), run on loopback in front of one `next start`. */
 export function nginxProxy({ dir, listenPort, upstreamPort }) {
   mkdirSync(dir, { recursive: true });
-  const user = process.getuid?.() === 0 ? "user root;\n" : "";
-  const conf = readFileSync("deploy/nginx.conf", "utf8")
-    .replace("listen 8080;", `listen 127.0.0.1:${listenPort};`)
-    .replace("server 127.0.0.1:3000;", `server 127.0.0.1:${upstreamPort};`)
-    .replace("events {", `daemon off;\n${user}events {`);
-  writeFileSync(path.join(dir, "nginx.conf"), conf);
+  writeFileSync(path.join(dir, "nginx.conf"), localNginxConf({ listenPort, upstreamPorts: [upstreamPort] }));
   return start("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")]);
 }
 

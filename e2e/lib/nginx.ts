@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { localNginxConf } from "../../scripts/nginx-conf.cjs";
 
 /** True when nginx can be run here; CI installs it (.ci/run), so specs skip only on a bare laptop. */
 export function hasNginx(): boolean {
@@ -11,17 +12,12 @@ export function hasNginx(): boolean {
 export type Proxy = { url: string; stop: () => Promise<void> };
 
 /**
- * deploy/nginx.conf as shipped, on a loopback port that is not 80, in front of the given upstream
- * ports (one `server` line each, as an operator adds them). Only the listen address, the upstream
- * and the process settings are changed.
+ * deploy/nginx.conf as shipped (scripts/nginx-conf.cjs), on a loopback port that is not 80, in front
+ * of the given upstream ports (one `server` line each, as an operator adds them).
  */
 export async function startProxy(listenPort: number, upstreamPorts: number[]): Promise<Proxy> {
   const dir = mkdtempSync(path.join(tmpdir(), "dispatch-nginx-"));
-  const user = process.getuid?.() === 0 ? "user root;\n" : "";
-  const conf = readFileSync("deploy/nginx.conf", "utf8")
-    .replace("listen 8080;", `listen 127.0.0.1:${listenPort};`)
-    .replace("server 127.0.0.1:3000;", upstreamPorts.map((p) => `server 127.0.0.1:${p};`).join("\n    "))
-    .replace("events {", `daemon off;\n${user}events {`);
+  const conf = localNginxConf({ listenPort, upstreamPorts });
   writeFileSync(path.join(dir, "nginx.conf"), conf);
   const child: ChildProcess = spawn("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")], {
     stdio: ["ignore", "ignore", "pipe"],
