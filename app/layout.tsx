@@ -3,7 +3,7 @@ import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SkipLink } from "@/components/layout/SkipLink";
 import { siteConfig } from "@/lib/config/site";
-import { sans, serif } from "@/lib/fonts";
+import { inter, sourceSerif } from "@/lib/fonts";
 import { feedLinks, ogLocale } from "@/lib/seo/metadata";
 import "./globals.css";
 
@@ -37,7 +37,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang={siteConfig.locale} className={`${sans.variable} ${serif.variable}`}>
+    <html lang={siteConfig.locale} className={`${inter.variable} ${sourceSerif.variable}`}>
       <head>
         <link
           rel="search"
