@@ -31,11 +31,9 @@ export class IssueStore {
       .values(issue)
       .onConflict((oc) => oc.column("issue_key").doNothing())
       .execute();
-    return this.db
-      .selectFrom("newsletter_issues")
-      .selectAll()
-      .where("issue_key", "=", issue.issue_key)
-      .executeTakeFirstOrThrow();
+    const row = await this.findIssue(issue.issue_key);
+    if (!row) throw new Error(`newsletter: issue ${issue.issue_key} was not stored`);
+    return row;
   }
 
   async findIssue(key: string): Promise<IssueRow | undefined> {

@@ -15,6 +15,9 @@ import { DeliveryStore, type Claimed, type DeliveryCounts } from "./deliveries";
 import type { IssueRow } from "./issues";
 import type { BulkMail } from "./bulk-transport";
 
+/** The site's host name, for Message-IDs and List-Id. */
+const MAIL_DOMAIN = new URL(siteConfig.url).hostname;
+
 export type SendOptions = {
   /** Names this sender in its claims (a random id by default). */
   sender?: string;
@@ -91,7 +94,7 @@ export async function sendIssue(
     }
     // On the wire from here: if this process dies before the outcome is stored, never resent.
     if (!(await store.startSending(issue.id, row.subscription_id, sender, now()))) return;
-    const messageId = `<${issue.issue_key.replace(/[^a-z0-9-]+/gi, ".")}.${row.subscription_id}@${new URL(siteConfig.url).hostname}>`;
+    const messageId = `<${issue.issue_key.replace(/[^a-z0-9-]+/gi, ".")}.${row.subscription_id}@${MAIL_DOMAIN}>`;
     try {
       await transport.send(personalise(issue, row, key, messageId));
       await store.finish(issue.id, row.subscription_id, sender, { status: "sent", messageId }, now());
@@ -143,7 +146,7 @@ function personalise(issue: IssueRow, row: Claimed, key: string, messageId: stri
     headers: {
       "List-Unsubscribe": `<${oneClick}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-      "List-Id": `${issue.list_id} <${issue.list_id}.${new URL(siteConfig.url).hostname}>`,
+      "List-Id": `${issue.list_id} <${issue.list_id}.${MAIL_DOMAIN}>`,
     },
   };
 }

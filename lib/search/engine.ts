@@ -42,7 +42,7 @@ export type SearchResults = {
 
 /**
  * A broad query (a word in most stories) is ranked among its newest this-many matches: relevance over
- * the whole archive would score every match on every request. Counts still cover every match.
+ * the whole archive would score every match on every request. Counts go further (COUNTED_MATCHES).
  */
 const RANKED_MATCHES = 2000;
 
@@ -59,8 +59,9 @@ const COLUMNS = Object.keys(WEIGHTS);
 const CHUNK = 500;
 
 /**
- * Rowids go up to about 2^51: within a JS number, but bound as a double they would be compared as
- * REAL, which FTS5's rowid lookup gets wrong (every row matched). So they are always bound as BigInt.
+ * An indexed story. Rowids go up to about 2^51: within a JS number, but bound as a double they would
+ * be compared as REAL, which FTS5's rowid lookup gets wrong (every row matched). So every statement
+ * binds them as BigInt.
  */
 type Doc = { article: Article; rowid: number };
 

@@ -3,6 +3,8 @@
  * ten linked results, no data access. bench/search.mjs loads it beside /search, so the figures show
  * what Next.js itself costs per dynamic render on this machine.
  */
+import { ResultList } from "../../results-list";
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function Results({ searchParams }: Props) {
@@ -10,16 +12,7 @@ export default async function Results({ searchParams }: Props) {
   return (
     <main>
       <h1>10 results for “{q}”</h1>
-      <ol>
-        {Array.from({ length: 10 }, (_, i) => (
-          <li key={i}>
-            <a href={`/story-${i}`}>A headline of about the usual length for a news story, number {i}</a>
-            <p>
-              A snippet of the story around the word <mark>{q}</mark>, as a search result shows it.
-            </p>
-          </li>
-        ))}
-      </ol>
+      <ResultList q={q} />
     </main>
   );
 }

@@ -1,25 +1,14 @@
-import { Suspense } from "react";
-
 /**
  * bench/baseline/app/results with Partial Prerendering: the heading is the prerendered shell and only
  * the list, which reads searchParams, is rendered per request.
  */
+import { Suspense } from "react";
+import { ResultList } from "../../../baseline/results-list";
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function List({ searchParams }: Props) {
-  const q = String((await searchParams).q ?? "");
-  return (
-    <ol>
-      {Array.from({ length: 10 }, (_, i) => (
-        <li key={i}>
-          <a href={`/story-${i}`}>A headline of about the usual length for a news story, number {i}</a>
-          <p>
-            A snippet of the story around the word <mark>{q}</mark>, as a search result shows it.
-          </p>
-        </li>
-      ))}
-    </ol>
-  );
+  return <ResultList q={String((await searchParams).q ?? "")} />;
 }
 
 export default function Results(props: Props) {
