@@ -31,11 +31,8 @@ async function main(): Promise<number> {
   if (since && Number.isNaN(since.getTime()))
     throw new UsageError(`--since must be an ISO time, not "${values.since}"`);
   const now = new Date();
-  const db = await openDatabase(
-    env.databaseUrl
-      ? { databaseUrl: env.databaseUrl }
-      : { sqliteFile: path.join(env.dataDir, "dispatch.sqlite") },
-  );
+  // The site's own database: PostgreSQL when DATABASE_URL is set, else DATA_DIR's SQLite file.
+  const db = await openDatabase({ databaseUrl: env.databaseUrl });
   const transport = createBulkTransport({
     smtpUrl: env.smtpUrl,
     outboxDir: env.outboxDir,

@@ -1,5 +1,5 @@
 /**
- * Issues and deliveries in the database: one row per (issue, subscriber), claimed in batches under a
+ * Deliveries in the database: one row per (issue, subscriber), claimed in batches under a
  * status lock, so a sender that crashes is resumed and two senders never send the same row.
  *
  * A row goes queued → claimed (a batch, by one sender) → sending (that one message is on the wire)
