@@ -16,16 +16,25 @@ import {
   Section,
   Text,
 } from "@react-email/components";
+import { siteConfig } from "@/lib/config/site";
 import type { Brief } from "@/lib/newsletter/brief";
 import { UNSUBSCRIBE_PLACEHOLDER } from "@/lib/newsletter/brief";
 
 const ink = "#1a1a1a";
 const muted = "#575757";
 const accent = "#b3261e";
+/** The small capitals over the issue and over each story. */
+const label: React.CSSProperties = {
+  color: accent,
+  fontFamily: "Arial, sans-serif",
+  fontWeight: 700,
+  letterSpacing: "1px",
+  textTransform: "uppercase",
+};
 
 export function BriefEmail({ brief }: { brief: Brief }) {
   return (
-    <Html lang="en-GB">
+    <Html lang={siteConfig.locale}>
       <Head />
       <Preview>{brief.preview}</Preview>
       <Body
@@ -37,17 +46,7 @@ export function BriefEmail({ brief }: { brief: Brief }) {
         }}
       >
         <Container style={{ backgroundColor: "#ffffff", maxWidth: "600px", padding: "24px" }}>
-          <Text
-            style={{
-              color: accent,
-              fontFamily: "Arial, sans-serif",
-              fontSize: "13px",
-              fontWeight: 700,
-              letterSpacing: "1px",
-              margin: 0,
-              textTransform: "uppercase",
-            }}
-          >
+          <Text style={{ ...label, fontSize: "13px", margin: 0 }}>
             {brief.siteName} · {brief.listName}
           </Text>
           <Heading as="h1" style={{ fontSize: "28px", lineHeight: "1.2", margin: "8px 0 4px" }}>
@@ -72,19 +71,7 @@ export function BriefEmail({ brief }: { brief: Brief }) {
                 width="552"
                 style={{ width: "100%", maxWidth: "552px", height: "auto", borderRadius: "4px" }}
               />
-              <Text
-                style={{
-                  color: accent,
-                  fontFamily: "Arial, sans-serif",
-                  fontSize: "12px",
-                  fontWeight: 700,
-                  letterSpacing: "1px",
-                  margin: "12px 0 0",
-                  textTransform: "uppercase",
-                }}
-              >
-                {story.section}
-              </Text>
+              <Text style={{ ...label, fontSize: "12px", margin: "12px 0 0" }}>{story.section}</Text>
               <Heading as="h2" style={{ fontSize: "22px", lineHeight: "1.25", margin: "4px 0 8px" }}>
                 <Link href={story.url} style={{ color: ink, textDecoration: "none" }}>
                   {story.title}
