@@ -1,5 +1,5 @@
 /** The search page's address ↔ what it asks for. Unknown or malformed parameters fall back, never fail. */
-import { findSection } from "@/lib/config/site";
+import { findSection, siteConfig } from "@/lib/config/site";
 import { COUNTED_MATCHES, type SearchSort } from "./engine";
 import { firstParam, parseQuery, type SearchQuery } from "./query";
 
@@ -53,4 +53,4 @@ export function resultsHeading(opts: {
   return `${count} for “${opts.q}”${where}`;
 }
 
-const COUNT_FORMAT = new Intl.NumberFormat("en-GB");
+const COUNT_FORMAT = new Intl.NumberFormat(siteConfig.locale);
