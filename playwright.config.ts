@@ -67,8 +67,9 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"] } },
   ],
   webServer: {
-    // Tests build into their own folder with the fixture articles beside the real content.
-    command: `npx next build && npx next start -H 127.0.0.1 -p ${PORT}`,
+    // Tests build into their own folder with the fixture articles beside the real content, and a
+    // build with warnings fails the suite (scripts/build-strict.mjs).
+    command: `node scripts/build-strict.mjs && npx next start -H 127.0.0.1 -p ${PORT}`,
     url: `${baseURL}/`,
     timeout: 300_000,
     // E2E_REUSE_SERVER=1 runs specs against a server already started with E2E_SERVER_ENV (development).
