@@ -78,4 +78,33 @@ test.describe("the share bar", () => {
       `${baseURL}/fast/us-pressing-mexico-to-allow-us-forces-to-fight-cartels`,
     );
   });
+
+  test("a FAST card holds one share bar: behind Share on a phone, in place on a desktop", async ({
+    page,
+    isMobile,
+  }) => {
+    await page.goto("/fast");
+    const card = page.locator(
+      '[data-fast-card][data-slug="us-pressing-mexico-to-allow-us-forces-to-fight-cartels"]',
+    );
+    await expect(card.getByRole("heading", { level: 2 })).toBeVisible();
+    // One copy in the markup (each card once carried two, one of them always hidden by CSS).
+    await expect(card.locator('a[aria-label="Share on X"]')).toHaveCount(1);
+    const x = card.getByRole("link", { name: "Share on X" });
+    const share = card.locator("summary");
+    if (isMobile) {
+      await expect(x).toBeHidden();
+      await share.click();
+      await expect(x).toBeVisible();
+      await share.click();
+      await expect(x).toBeHidden();
+    } else {
+      await expect(share).toBeHidden();
+      await expect(x).toBeVisible();
+      // Below the card's controls, not over its points.
+      const link = await card.getByRole("link", { name: /^Read full story/ }).boundingBox();
+      const box = await x.boundingBox();
+      expect(box?.y ?? 0).toBeGreaterThan((link?.y ?? Infinity) + (link?.height ?? 0));
+    }
+  });
 });

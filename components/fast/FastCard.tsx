@@ -2,7 +2,6 @@ import { DateTime } from "@/components/ui/DateTime";
 import type { DeckCard } from "@/lib/fast/deck";
 import { fastCardPath, fromFastPath } from "@/lib/fast/paths";
 import { absoluteUrl, siteConfig } from "@/lib/config/site";
-import { ShareBar } from "@/components/share/ShareBar";
 import { ShareDisclosure } from "@/components/share/ShareDisclosure";
 import { DeckNavLink } from "./DeckNavLink";
 import { Img } from "@/components/ui/Img";
@@ -76,14 +75,14 @@ export function FastCard({
                 <li key={point}>{point}</li>
               ))}
             </ul>
-            <div className="relative mt-auto flex shrink-0 items-center gap-2 pt-2 sm:mt-0 sm:pt-4">
+            <div className="relative mt-auto flex shrink-0 items-center gap-2 pt-2 sm:mt-0 sm:flex-wrap sm:pt-4">
               <a
                 href={fromFastPath(article.path)}
                 className="bg-ink text-page inline-flex min-h-11 flex-1 items-center justify-center rounded-full px-4 font-semibold whitespace-nowrap sm:flex-none sm:px-5"
               >
                 Read full story<span className="sr-only">: {article.title}</span>
               </a>
-              <ShareDisclosure target={share} className="sm:hidden" />
+              <ShareDisclosure target={share} />
               <nav aria-label={`Cards around ${position} of ${total}`} className="flex shrink-0 gap-2">
                 {previous ? (
                   <DeckNavLink href={fastCardPath(previous.slug)} slug={previous.slug} rel="prev">
@@ -102,9 +101,6 @@ export function FastCard({
                   <span aria-hidden="true">↓</span>
                 </DeckNavLink>
               </nav>
-            </div>
-            <div className="border-rule mt-4 hidden shrink-0 border-t pt-4 sm:block">
-              <ShareBar target={share} />
             </div>
           </div>
         </div>
