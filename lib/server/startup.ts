@@ -12,6 +12,7 @@ export async function startServer() {
     await warm();
     return;
   }
+  // Loaded only by a serving process: a build or development server never evaluates these.
   const [
     { installGracefulShutdown },
     { installPeerAddress },
