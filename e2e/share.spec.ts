@@ -106,5 +106,19 @@ test.describe("the share bar", () => {
       const box = await x.boundingBox();
       expect(box?.y ?? 0).toBeGreaterThan((link?.y ?? Infinity) + (link?.height ?? 0));
     }
+    // Keyboard order follows the screen: from "Read full story" to the card's previous and next
+    // links beside it, then to Share (a phone) or the share row below (wider screens).
+    await card.getByRole("link", { name: /^Read full story/ }).focus();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toMatch(/^↑\s*Previous/);
+    await page.keyboard.press("Tab");
+    expect(await focused()).toMatch(/^Next/);
+    await page.keyboard.press("Tab");
+    if (isMobile) expect(await focused()).toBe("Share");
+    else
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+        "Share on WhatsApp",
+      );
   });
 });

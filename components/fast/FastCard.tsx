@@ -82,7 +82,6 @@ export function FastCard({
               >
                 Read full story<span className="sr-only">: {article.title}</span>
               </a>
-              <ShareDisclosure target={share} />
               <nav aria-label={`Cards around ${position} of ${total}`} className="flex shrink-0 gap-2">
                 {previous ? (
                   <DeckNavLink href={fastCardPath(previous.slug)} slug={previous.slug} rel="prev">
@@ -101,6 +100,9 @@ export function FastCard({
                   <span aria-hidden="true">↓</span>
                 </DeckNavLink>
               </nav>
+              {/* Last, so the keyboard goes where the eye does: beside the arrows on a phone, its
+                  own row below them on wider screens. */}
+              <ShareDisclosure target={share} />
             </div>
           </div>
         </div>

@@ -9,11 +9,11 @@ import { ShareIcon } from "./ShareIcon";
  * says whether it is open. From the `sm` breakpoint the control is hidden and the bar is shown in
  * place, on its own row below the controls, by un-hiding the closed <details>' content
  * (::details-content); a browser without that selector shows the phone's disclosure instead.
- * Put it in a positioned, wrapping flex row: the phone's panel is placed against that row.
+ * Put it last in a positioned, wrapping flex row: the phone's panel is placed against that row.
  */
 export function ShareDisclosure({ target }: { target: ShareTarget }) {
   return (
-    <details className="sm:order-last sm:basis-full sm:[&::details-content]:[content-visibility:visible]">
+    <details className="sm:basis-full sm:[&::details-content]:[content-visibility:visible]">
       <summary className="border-rule hover:border-ink bg-page inline-flex size-11 cursor-pointer list-none items-center justify-center rounded-full border sm:hidden [&::-webkit-details-marker]:hidden">
         <ShareIcon name="share" />
         <span className="sr-only">Share</span>
