@@ -53,6 +53,22 @@ export function median(values) {
   return s[Math.floor(s.length / 2)];
 }
 
+/**
+ * One of the bare comparison apps (bench/baseline, bench/ppr): built, then served by `next start` on
+ * loopback. Resolves with the server process once it answers; stop it with stop().
+ */
+export async function startBareApp(app, port) {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  await run(process.execPath, ["node_modules/next/dist/bin/next", "build", app], { env });
+  const child = start(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", app, "-H", "127.0.0.1", "-p", String(port)],
+    { env },
+  );
+  await waitFor(`http://127.0.0.1:${port}/`);
+  return child;
+}
+
 /** deploy/nginx.conf as shipped (scripts/nginx-conf.cjs), run on loopback in front of one `next start`. */
 export function nginxProxy({ dir, listenPort, upstreamPort }) {
   mkdirSync(dir, { recursive: true });

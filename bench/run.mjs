@@ -18,7 +18,7 @@ import path from "node:path";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { median, nginxProxy, run, start, stop, waitFor } from "./lib.mjs";
+import { median, nginxProxy, run, start, startBareApp, stop, waitFor } from "./lib.mjs";
 
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
@@ -147,34 +147,15 @@ async function main() {
   await run("npx", ["next", "build"], { env });
   const buildSeconds = (Date.now() - t0) / 1000;
 
-  console.log("bench: building the bare baseline page (.next-baseline)…");
-  await run("npx", ["next", "build", "bench/baseline"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-
   const next = start(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(NEXT_PORT)],
     { env },
   );
-  const baseline = start(
-    process.execPath,
-    [
-      "node_modules/next/dist/bin/next",
-      "start",
-      "bench/baseline",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(BASELINE_PORT),
-    ],
-    {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    },
-  );
-  children.push(next, baseline);
+  children.push(next);
   await waitFor(`http://127.0.0.1:${NEXT_PORT}/`);
-  await waitFor(`http://127.0.0.1:${BASELINE_PORT}/`);
+  console.log("bench: building and serving the bare baseline page (.next-baseline)…");
+  children.push(await startBareApp("bench/baseline", BASELINE_PORT));
 
   // The same bytes next start serves, laid out for nginx.
   const docroot = path.join(work, "docroot");

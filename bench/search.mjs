@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generate, VARIED_WORDS } from "./generate.mjs";
-import { nginxProxy, run, start, stop, waitFor } from "./lib.mjs";
+import { nginxProxy, run, start, startBareApp, stop, waitFor } from "./lib.mjs";
 
 const SIZE = Number(process.env.SEARCH_SIZE || 100_000);
 const DURATION = Number(process.env.SEARCH_DURATION || 20);
@@ -144,16 +144,8 @@ rmSync(dir, { recursive: true, force: true });
 // under the same load (bench/baseline/app/results); and the same page with Partial Prerendering
 // (bench/ppr: a static shell, only the list rendered per request). No search page can answer faster.
 async function floor(app, port) {
-  console.log(`search: building the bare page (${app})…`);
-  await run("node", ["node_modules/next/dist/bin/next", "build", app], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  const child = start(
-    "node",
-    ["node_modules/next/dist/bin/next", "start", app, "-H", "127.0.0.1", "-p", String(port)],
-    { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
-  );
-  await waitFor(`http://127.0.0.1:${port}/results?q=warm`);
+  console.log(`search: building and serving the bare page (${app})…`);
+  const child = await startBareApp(app, port);
   await autocannon({ url: `http://127.0.0.1:${port}/results?q=warm`, connections: 5, duration: 3 });
   const result = await load(
     urls.map((u) => u.replace("/search?", "/results?")),
