@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { sectionSlugs, siteConfig } from "./lib/config/site";
 
@@ -45,6 +46,9 @@ const nextConfig: NextConfig = {
   // `npm run build:standalone` (docs/DEPLOY.md): a self-contained server.js with only the
   // node_modules it needs, for containers. Plain `next start` is the default.
   output: process.env.BUILD_STANDALONE === "1" ? "standalone" : undefined,
+  // The page cache: never writes a 404 to disk, and bounds what it writes (lib/server/page-cache.cjs).
+  // Next.js and npm scripts run from the project root, so the path is resolved from there.
+  cacheHandler: path.resolve("lib/server/page-cache.cjs"),
   poweredByHeader: false,
   // CDNs may serve a page up to a day past its five-minute freshness while it is refreshed.
   expireTime: 86_400,
