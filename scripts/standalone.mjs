@@ -33,4 +33,6 @@ for (const dir of contentDirs) {
   if (path.isAbsolute(dir)) console.log(`standalone: ${dir} is absolute; it is read from there at run time`);
   else copy(dir);
 }
-console.log(`standalone: ready. Run: cd ${out} && PORT=3000 HOSTNAME=0.0.0.0 node server.js`);
+console.log(
+  `standalone: ready. Run: cd ${out} && PORT=3000 HOSTNAME=127.0.0.1 node server.js (docs/DEPLOY.md)`,
+);

@@ -22,4 +22,16 @@ describe("readEnv", () => {
       /PREVIEW_SECRET must be at least 16 characters/,
     );
   });
+
+  it("trusts X-Forwarded-For from loopback only, unless told which proxy addresses to trust", () => {
+    expect(readEnv({}).trustedProxyAddresses).toEqual(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+    expect(
+      readEnv({ TRUSTED_PROXY_ADDRESSES: " 10.0.0.5, 172.16.0.0/12 ,fd00::/8" }).trustedProxyAddresses,
+    ).toEqual(["10.0.0.5", "172.16.0.0/12", "fd00::/8"]);
+    for (const bad of ["", "nginx", "10.0.0.0/33", "fd00::/129", "10.0.0.5/", "1.2.3"]) {
+      expect(() => readEnv({ TRUSTED_PROXY_ADDRESSES: bad }), bad).toThrow(
+        /TRUSTED_PROXY_ADDRESSES: TRUSTED_PROXY_ADDRESSES must list IP addresses or subnets/,
+      );
+    }
+  });
 });

@@ -2,6 +2,7 @@
  * Deployment settings read from the environment, validated once.
  * Every value has an embedded default so a fresh clone serves the site with no configuration.
  */
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -33,6 +34,19 @@ const schema = z.object({
   SIGNUP_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
   /** Proxies in front of the app that append to X-Forwarded-For (nginx, a CDN); 0 when serving directly. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
+  /**
+   * Connections whose X-Forwarded-For is believed (the proxy's own address as Node sees it): IPs or
+   * subnets, comma-separated. Anyone else's header is ignored, so a reader who reaches Node directly
+   * cannot choose the address its rate limit counts against.
+   */
+  TRUSTED_PROXY_ADDRESSES: z
+    .string()
+    .transform((list) => list.split(",").map((a) => a.trim()))
+    .refine((list) => list.every(isAddressOrSubnet), {
+      error:
+        "TRUSTED_PROXY_ADDRESSES must list IP addresses or subnets, comma-separated, e.g. 127.0.0.1,::1 or 10.0.0.0/8",
+    })
+    .default(["127.0.0.1", "::1", "::ffff:127.0.0.1"]),
   /** Newest stories prerendered at build time; older ones render on first request. */
   PRERENDER_RECENT: z.coerce
     .number({ error: "PRERENDER_RECENT must be a whole number, e.g. 500" })
@@ -60,6 +74,15 @@ const schema = z.object({
   MAIL_LOG_LINKS: z.enum(["0", "1"], { error: "MAIL_LOG_LINKS must be 0 or 1" }).default("0"),
 });
 
+/** `10.0.0.5`, `::1`, `10.0.0.0/8` or `fd00::/8`. */
+function isAddressOrSubnet(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
@@ -85,6 +108,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     trustedProxies: e.TRUSTED_PROXIES,
+    trustedProxyAddresses: e.TRUSTED_PROXY_ADDRESSES,
     signupLimitPerIp: e.SIGNUP_LIMIT_PER_IP,
     prerenderRecent: e.PRERENDER_RECENT,
     revalidateSecret: e.REVALIDATE_SECRET,

@@ -23,7 +23,7 @@ export async function subscribeAction(_previous: SignupState, form: FormData): P
     .slice(0, 20);
   return subscribe(
     { email: field(form, "email", 1000), lists, honeypot: field(form, "website", 1000) },
-    ipBucket(clientIp(await headers(), env.trustedProxies)),
+    ipBucket(clientIp(await headers(), env)),
   );
 }
 

@@ -8,11 +8,14 @@
  * - served directly (TRUSTED_PROXIES=0), the reader is the socket's peer;
  * - behind N proxies that each append the address they saw (the shipped nginx does), the reader is the
  *   Nth entry from the end of X-Forwarded-For: the one the outermost trusted proxy added. Entries
- *   before it are the client's own and are ignored.
+ *   before it are the client's own and are ignored. That holds only for requests that did come
+ *   through the proxy, so the header counts only when the socket's peer is one of
+ *   TRUSTED_PROXY_ADDRESSES (loopback by default); anyone else who reaches Node directly is counted
+ *   by their own address, whatever they send.
  */
 import { subscribe } from "node:diagnostics_channel";
 import { IncomingMessage } from "node:http";
-import { isIPv6 } from "node:net";
+import { BlockList, isIP, isIPv6 } from "node:net";
 
 export const PEER_HEADER = "x-dispatch-peer";
 
@@ -25,21 +28,49 @@ export function installPeerAddress(): void {
     const request =
       message && typeof message === "object" && "request" in message ? message.request : undefined;
     if (!(request instanceof IncomingMessage)) return;
-    request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
+    request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "unknown";
   });
 }
 
 type Headers = { get(name: string): string | null };
 
-export function clientIp(headers: Headers, trustedProxies: number): string {
+export type ProxyTrust = {
+  /** Proxies in front that each append to X-Forwarded-For (TRUSTED_PROXIES). */
+  trustedProxies: number;
+  /** Peers whose X-Forwarded-For is believed: IPs or subnets (TRUSTED_PROXY_ADDRESSES). */
+  trustedProxyAddresses: readonly string[];
+};
+
+export function clientIp(headers: Headers, trust: ProxyTrust): string {
   const peer = headers.get(PEER_HEADER) || undefined;
-  if (trustedProxies === 0) return peer ?? lastHop(headers) ?? "unknown";
+  // No stamp (development): the address Next.js itself put in X-Forwarded-For when it had none.
+  if (!peer) return lastHop(headers) ?? "unknown";
+  if (trust.trustedProxies === 0 || !isTrustedPeer(peer, trust.trustedProxyAddresses)) return peer;
   const hops = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((h) => h.trim())
     .filter(Boolean);
   // Fewer entries than trusted proxies: the request did not come through them all.
-  return hops[hops.length - trustedProxies] ?? peer ?? "unknown";
+  return hops[hops.length - trust.trustedProxies] ?? peer;
+}
+
+const lists = new WeakMap<readonly string[], BlockList>();
+
+/** BlockList matches IPv4-mapped IPv6 peers (`::ffff:10.0.0.5`) against IPv4 entries too. */
+function isTrustedPeer(peer: string, addresses: readonly string[]): boolean {
+  let list = lists.get(addresses);
+  if (!list) {
+    list = new BlockList();
+    for (const entry of addresses) {
+      const [address = "", prefix] = entry.split("/");
+      const family = isIP(address) === 6 ? "ipv6" : "ipv4";
+      if (prefix === undefined) list.addAddress(address, family);
+      else list.addSubnet(address, Number(prefix), family);
+    }
+    lists.set(addresses, list);
+  }
+  const family = isIP(peer);
+  return family !== 0 && list.check(peer, family === 6 ? "ipv6" : "ipv4");
 }
 
 /** Development (no stamp): the address Next.js itself put in X-Forwarded-For. */
