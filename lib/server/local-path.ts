@@ -1,14 +1,20 @@
+const BASE = "http://site.invalid";
+
 /**
- * A path on this site to send a browser to, from untrusted input; "/" for anything else. Refuses
- * other origins and protocol-relative tricks (`//evil.example`, `/\evil.example`).
+ * A path on this site to send a browser to, from untrusted input; "/" for anything else. The check
+ * is made on the path as the URL parser leaves it, not on the input: parsing removes tabs and
+ * newlines and dot segments and reads `\` as `/`, so `/.//evil.example` or `/.\/evil.example`
+ * become `//evil.example`, which a browser reads as another host. The result is rebuilt from the
+ * parsed path and query, so what is checked is what is sent.
  */
 export function localPath(input: string | null | undefined): string {
-  if (!input || !input.startsWith("/") || input.startsWith("//") || input.startsWith("/\\")) return "/";
+  if (!input?.startsWith("/")) return "/";
+  let url: URL;
   try {
-    const base = "http://site.invalid";
-    const url = new URL(input, base);
-    return url.origin === base ? `${url.pathname}${url.search}` : "/";
+    url = new URL(input, BASE);
   } catch {
     return "/";
   }
+  if (url.origin !== BASE || !/^\/(?![/\\])/.test(url.pathname)) return "/";
+  return `${url.pathname}${url.search}`;
 }
