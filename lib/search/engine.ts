@@ -4,15 +4,18 @@
  * compared by identity: the live store keeps an unchanged story's object). The caller decides what
  * goes in; lib/content/api.ts gives it only public stories, so search never shows an embargoed one.
  *
- * Rowids are publication times with the section in the low bits, so "newest" is FTS5's own rowid
- * order (it stops after a page instead of sorting every match), recency is the tie-break for
- * relevance, and the section filter and per-section counts read rowids, never stored text.
+ * Rowids are the index's own keys in publication order (order.ts) with the section in the low bits,
+ * so "newest" is FTS5's own rowid order (it stops after a page instead of sorting every match),
+ * recency is the tie-break for relevance, and the section filter and per-section counts read rowids,
+ * never stored text. What is kept beside the table (indexed.ts) changes only after the transaction
+ * that changed the table has committed, so a failed write leaves both as they were.
  */
 import SQLite from "better-sqlite3";
 import type { Article } from "@/lib/content/article";
 import { MARK_CLOSE, MARK_OPEN, splitMarks, type Highlighted } from "./highlight";
 import { markdownToText } from "./plain-text";
-import { isCount, isMarked, isRowid, rowidFor, SECTION_MASK } from "./rows";
+import { IndexedDocs, type Doc } from "./indexed";
+import { isCount, isMarked, isRowid, SECTION_MASK } from "./rows";
 
 export type SearchSort = "relevance" | "newest";
 
@@ -58,17 +61,9 @@ const COLUMNS = Object.keys(WEIGHTS);
 /** Stories added per transaction while a large index is built, yielding to requests between. */
 const CHUNK = 500;
 
-/**
- * An indexed story. Rowids go up to about 2^51: within a JS number, but bound as a double they would
- * be compared as REAL, which FTS5's rowid lookup gets wrong (every row matched). So every statement
- * binds them as BigInt.
- */
-type Doc = { article: Article; rowid: number };
-
 export class SearchIndex {
   private readonly db: SQLite.Database;
-  private readonly docs = new Map<string, Doc>();
-  private readonly byRowid = new Map<number, Doc>();
+  private readonly indexed: IndexedDocs;
   private synced: readonly Article[] | undefined;
   private queue: Promise<void> = Promise.resolve();
 
@@ -78,6 +73,7 @@ export class SearchIndex {
     file = ":memory:",
   ) {
     if (sections.length > SECTION_MASK + 1) throw new Error(`search: at most ${SECTION_MASK + 1} sections`);
+    this.indexed = new IndexedDocs(sections);
     this.db = new SQLite(file);
     this.db.pragma("journal_mode = OFF");
     this.db.pragma("synchronous = OFF");
@@ -89,7 +85,7 @@ export class SearchIndex {
 
   /** How many stories are indexed. */
   get size(): number {
-    return this.docs.size;
+    return this.indexed.size;
   }
 
   /** True when the index holds exactly this list (the one last synced). */
@@ -113,27 +109,31 @@ export class SearchIndex {
 
   private async apply(articles: readonly Article[]): Promise<boolean> {
     if (articles === this.synced) return false;
-    const wanted = new Map(articles.map((a) => [a.slug, a]));
-    const removed = [...this.docs.values()].filter((d) => wanted.get(d.article.slug) !== d.article);
-    const added = articles.filter((a) => this.docs.get(a.slug)?.article !== a);
-    this.write(() => removed.forEach((d) => this.remove(d)));
+    // Planned before anything is written: a story that cannot be indexed throws here.
+    const { removed, added } = this.indexed.changeTo(articles);
+    this.commit(
+      () => removed.forEach((d) => this.statement("DELETE FROM docs WHERE rowid = ?").run(BigInt(d.rowid))),
+      () => this.indexed.forget(removed),
+    );
     for (let i = 0; i < added.length; i += CHUNK) {
-      this.write(() => added.slice(i, i + CHUNK).forEach((a) => this.add(a)));
+      const chunk = added.slice(i, i + CHUNK);
+      this.commit(
+        () => chunk.forEach((d) => this.insert(d)),
+        () => this.indexed.remember(chunk),
+      );
       if (i + CHUNK < added.length) await new Promise((resolve) => setImmediate(resolve));
     }
     this.synced = articles;
     return true;
   }
 
-  private write(change: () => void): void {
-    this.db.transaction(change)();
+  /** Runs `write` in a transaction, then `after` (the maps) only once it has committed. */
+  private commit(write: () => void, after: () => void): void {
+    this.db.transaction(write)();
+    after();
   }
 
-  private add(article: Article): void {
-    const section = this.sections.indexOf(article.section.slug);
-    if (section < 0) throw new Error(`search: unknown section "${article.section.slug}"`);
-    const rowid = rowidFor(Date.parse(article.published), section, (id) => this.byRowid.has(id));
-    const doc = { article, rowid };
+  private insert({ article, rowid }: Doc): void {
     this.statement(
       `INSERT INTO docs(rowid, ${COLUMNS.join(", ")}) VALUES (?, ${COLUMNS.map(() => "?").join(", ")})`,
     ).run(
@@ -143,14 +143,6 @@ export class SearchIndex {
       markdownToText(article.body),
       article.topics.map((t) => t.name).join(", "),
     );
-    this.docs.set(article.slug, doc);
-    this.byRowid.set(rowid, doc);
-  }
-
-  private remove(doc: Doc): void {
-    this.statement("DELETE FROM docs WHERE rowid = ?").run(BigInt(doc.rowid));
-    this.docs.delete(doc.article.slug);
-    this.byRowid.delete(doc.rowid);
   }
 
   private readonly statements = new Map<string, SQLite.Statement>();
@@ -202,7 +194,7 @@ export class SearchIndex {
     // Highlights for the page's stories only: computed in the sort above, they would be made for every match.
     const hits: SearchHit[] = [];
     for (const { rowid } of page) {
-      const doc = this.byRowid.get(rowid);
+      const doc = this.indexed.get(rowid);
       const [row] = this.rows(
         isMarked,
         `SELECT highlight(docs, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title,

@@ -1,17 +1,10 @@
 /** The search index's rowids, and the shapes of its SELECT results (checked rather than cast). */
 
-/** rowid = published ms × 1024 + a free slot (0-63) × 16 + the section's index (0-15). */
-const SLOTS = 64;
+/** rowid = the story's key (order.ts) × 16 + the section's index (0-15). */
 export const SECTION_MASK = 15;
 
-/** The first free rowid for a story published at `ms` in the section at `section`. */
-export function rowidFor(ms: number, section: number, taken: (rowid: number) => boolean): number {
-  const base = ms * (SLOTS * (SECTION_MASK + 1)) + section;
-  for (let slot = 0; slot < SLOTS; slot++) {
-    const rowid = base + slot * (SECTION_MASK + 1);
-    if (!taken(rowid)) return rowid;
-  }
-  throw new Error(`search: over ${SLOTS} stories published in one millisecond`);
+export function rowidOf(key: number, section: number): number {
+  return key * (SECTION_MASK + 1) + section;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
