@@ -60,6 +60,16 @@ export function BriefEmail({ brief }: { brief: Brief }) {
               View in your browser
             </Link>
           </Text>
+          {brief.withdrawn ? (
+            <Text
+              style={{ color: muted, fontFamily: "Arial, sans-serif", fontSize: "14px", margin: "0 0 8px" }}
+            >
+              {brief.withdrawn === 1
+                ? "1 story in this issue is"
+                : `${brief.withdrawn} stories in this issue are`}{" "}
+              no longer available.
+            </Text>
+          ) : null}
           {brief.stories.map((story) => (
             <Section
               key={story.url}

@@ -42,6 +42,8 @@ export type Brief = {
   windowStart: string;
   windowEnd: string;
   stories: BriefStory[];
+  /** Stories of a sent issue since withdrawn (its web version only: archive-page.ts). */
+  withdrawn?: number;
 };
 
 /** The stories of a window: published in [start, end), newest first. */

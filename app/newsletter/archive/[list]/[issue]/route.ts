@@ -1,14 +1,16 @@
 import { absoluteUrl, findNewsletter } from "@/lib/config/site";
 import { DatabaseUnavailableError, getDb } from "@/lib/db/database";
 import { UNSUBSCRIBE_PLACEHOLDER } from "@/lib/newsletter/brief";
+import { archivePage } from "@/lib/newsletter/archive-page";
 import { IssueStore } from "@/lib/newsletter/issues";
 
 type Context = { params: Promise<{ list: string; issue: string }> };
 
 /**
  * The web version of a sent issue: /newsletter/archive/{list}/{date} (a brief) or
- * /newsletter/archive/breaking-news/{slug} (an alert), exactly as it was mailed, with the
- * per-reader unsubscribe link replaced by the newsletter page.
+ * /newsletter/archive/breaking-news/{slug} (an alert), as it was mailed, less any story that is no
+ * longer public (lib/newsletter/archive.ts), with the per-reader unsubscribe link replaced by the
+ * newsletter page.
  */
 export async function GET(_request: Request, { params }: Context) {
   const { list, issue } = await params;
@@ -17,12 +19,20 @@ export async function GET(_request: Request, { params }: Context) {
       status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=60" },
     });
-  if (!findNewsletter(list) || !/^[a-z0-9-]{1,200}$/.test(issue)) return notFound();
+  const newsletter = findNewsletter(list);
+  if (!newsletter || !/^[a-z0-9-]{1,200}$/.test(issue)) return notFound();
   try {
     const found = await new IssueStore(await getDb()).findIssue(`${list}/${issue}`);
     if (!found) return notFound();
-    return new Response(found.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, absoluteUrl("/newsletter")), {
-      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=300" },
+    const page = await archivePage(found, newsletter);
+    return new Response(page.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, absoluteUrl("/newsletter")), {
+      status: page.status,
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        // Asked again on every view: a story withdrawn after the send must leave the web version at
+        // once, so browsers keep nothing and a CDN at most ten seconds (nginx never caches /newsletter/).
+        "Cache-Control": "public, max-age=0, s-maxage=10",
+      },
     });
   } catch (error) {
     if (!(error instanceof DatabaseUnavailableError)) throw error;
