@@ -57,7 +57,7 @@ export function ArticleView({
           {summary ? <SummaryToggle path={article.path} view={view} /> : null}
         </header>
         <div className="mt-6 sm:px-6">
-          <HeroFigure hero={article.hero} preload />
+          <HeroFigure hero={article.hero} preload unoptimized={preview} />
         </div>
         <div className="mx-auto mt-8 max-w-[42rem] px-4 sm:px-6">
           <Corrections corrections={article.corrections} />

@@ -2,7 +2,7 @@
  * The content API pages call, and the only door to content. It answers from the live index
  * (lib/content/live.ts, kept current by lib/content/watch.ts) and shows readers only what
  * `isPublic` allows at this moment: scheduled, embargoed and draft stories are invisible to every
- * output until their time. Preview (draft mode) alone sees them, one story at a time.
+ * output until their time. Preview (draft mode) alone sees them, one story (and its photo) at a time.
  */
 import { draftMode } from "next/headers";
 import { env } from "@/lib/config/env";
@@ -147,6 +147,21 @@ export async function getTopicArticles(
 /** Absolute path of a hero image for a served URL, or undefined. The URL is only ever a map key. */
 export async function getMediaFile(url: string): Promise<string | undefined> {
   return (await getIndex()).media.get(url);
+}
+
+/**
+ * A hero image's file for whoever is asking, as getArticleForReader: readers get public stories'
+ * photos only; an editor in preview also gets those of drafts and scheduled stories, marked
+ * `preview` so the response is kept by no cache (the URL is the same one readers will use later).
+ */
+export async function getMediaForReader(
+  url: string,
+): Promise<{ file: string; preview: boolean } | undefined> {
+  const file = await getMediaFile(url);
+  if (file) return { file, preview: false };
+  if (process.env.NODE_ENV === "development" || !(await previewing())) return undefined;
+  const unpublished = (await getLiveContent()).index.media.get(url);
+  return unpublished ? { file: unpublished, preview: true } : undefined;
 }
 
 export async function getAllMediaUrls(): Promise<string[]> {

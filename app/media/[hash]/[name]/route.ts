@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { getAllMediaUrls, getMediaFile } from "@/lib/content/api";
+import { getAllMediaUrls, getMediaForReader } from "@/lib/content/api";
 
 type Context = { params: Promise<{ hash: string; name: string }> };
 
@@ -22,18 +22,23 @@ export async function generateStaticParams() {
   });
 }
 
-/** Serves content images by their hashed URL; the URL is only a key into the validated content index. */
+/**
+ * Serves content images by their hashed URL; the URL is only a key into the validated content index.
+ * Readers get public stories' photos; preview also the photos of stories not yet public.
+ */
 export async function GET(_request: Request, { params }: Context) {
   const { hash, name } = await params;
-  const file = await getMediaFile(`/media/${hash}/${name}`);
-  if (!file) return new Response("Not found", { status: 404 });
+  const found = await getMediaForReader(`/media/${hash}/${name}`);
+  if (!found) return new Response("Not found", { status: 404 });
   // The file can vanish between a change on disk and the index catching up: that is a 404, not a 500.
-  const bytes = await fs.readFile(file).catch(() => undefined);
+  const bytes = await fs.readFile(found.file).catch(() => undefined);
   if (!bytes) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(bytes), {
     headers: {
-      "Content-Type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-      "Cache-Control": "public, max-age=31536000, immutable",
+      "Content-Type": TYPES[path.extname(found.file).toLowerCase()] ?? "application/octet-stream",
+      // A photo only preview may see is the editor's alone: stored by neither nginx nor the browser,
+      // so readers keep getting 404 at this address until the story is public.
+      "Cache-Control": found.preview ? "private, no-store" : "public, max-age=31536000, immutable",
     },
   });
 }
