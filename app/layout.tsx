@@ -37,7 +37,13 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang={siteConfig.locale} className={`${inter.variable} ${sourceSerif.variable}`}>
+    <html
+      lang={siteConfig.locale}
+      className={`${inter.variable} ${sourceSerif.variable}`}
+      // The CSS scrolls smoothly for in-page moves; this tells the router to jump, not glide, when it
+      // scrolls a new page into place (a glide from a deep scroll position ran over FAST's own scroll).
+      data-scroll-behavior="smooth"
+    >
       <head>
         <link
           rel="search"

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 
 const NEXT_KEYS = new Set(["ArrowDown", "ArrowRight", "PageDown", "j"]);
 const PREVIOUS_KEYS = new Set(["ArrowUp", "ArrowLeft", "PageUp", "k"]);
+const subscribeNothing = () => () => {};
 
 /**
  * Enhances the server-rendered FAST deck (which already scrolls and snaps without JavaScript):
@@ -12,6 +13,31 @@ const PREVIOUS_KEYS = new Set(["ArrowUp", "ArrowLeft", "PageUp", "k"]);
  */
 export function DeckControls() {
   const [announcement, setAnnouncement] = useState("");
+  // False while hydrating a page the server sent, true when the deck was rendered by a client
+  // navigation (a link inside the site). Only the first render's answer counts.
+  const clientRendered = useRef(
+    useSyncExternalStore(
+      subscribeNothing,
+      () => true,
+      () => false,
+    ),
+  );
+
+  // A client navigation gets no help from CSS (scroll-initial-target acts on a document's first
+  // load only), and the router then scrolls the new page to its top, after this component's own
+  // layout effects: so the deck is opened at its card here, before paint, and once more in the next
+  // frame's callbacks, which run after the router's scroll and still before anything is painted.
+  useLayoutEffect(() => {
+    if (!clientRendered.current) return;
+    const card = document.querySelector<HTMLElement>(".fast-initial");
+    if (!card) return;
+    const open = () => card.scrollIntoView({ block: "start", behavior: "instant" });
+    open();
+    const frame = requestAnimationFrame(() => {
+      if (Math.abs(card.getBoundingClientRect().top) > 1) open();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   useEffect(() => {
     const cards = [...document.querySelectorAll<HTMLElement>("[data-fast-card]")];
@@ -23,7 +49,8 @@ export function DeckControls() {
     );
 
     // Fallback for browsers without CSS scroll-initial-target: open a deep link at its card.
-    if (current > 0 && window.scrollY < 1) cards[current]?.scrollIntoView({ block: "start" });
+    if (current > 0 && !clientRendered.current && window.scrollY < 1)
+      cards[current]?.scrollIntoView({ block: "start" });
     // A deep link's keyboard order starts at its card, not at the first card of the page (whose
     // "Read full story" would take focus on the first Tab and scroll the deck back to it).
     if (current > 0 && document.activeElement === document.body) {
