@@ -43,13 +43,11 @@ export function DeckControls() {
     const cards = [...document.querySelectorAll<HTMLElement>("[data-fast-card]")];
     if (cards.length === 0) return;
     const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
-    let current = Math.max(
-      0,
-      cards.findIndex((c) => c.classList.contains("fast-initial")),
-    );
+    const initial = cards.findIndex((c) => c.classList.contains("fast-initial"));
+    let current = Math.max(0, initial);
 
-    // Fallback for browsers without CSS scroll-initial-target: open a deep link at its card.
-    if (current > 0 && !clientRendered.current && window.scrollY < 1)
+    // Fallback for browsers without CSS scroll-initial-target: open the deck at its card.
+    if (initial >= 0 && !clientRendered.current && window.scrollY < 1)
       cards[current]?.scrollIntoView({ block: "start" });
     // A deep link's keyboard order starts at its card, not at the first card of the page (whose
     // "Read full story" would take focus on the first Tab and scroll the deck back to it).

@@ -33,15 +33,16 @@ export function FastCard({
       data-doc-title={`${article.title} | FAST | ${siteConfig.name}`}
       data-label={`${position} of ${total}: ${article.title}`}
     >
-      {/* Phones: exactly one screen (svh: with the browser's toolbars shown), the photo and type
-          sized by the screen's height within readable minimums, one row of controls. Wider
-          screens keep the roomier card, centred. */}
+      {/* Exactly one screen on every device (svh: with the browser's toolbars shown). Phones: the
+          photo and type sized by the screen's height within readable minimums, one row of
+          controls. Wider screens: the card centred, no taller than the screen; a landscape screen
+          puts the photo beside the text (globals.css, "FAST"). */}
       <article
         aria-labelledby={headingId}
         tabIndex={-1}
-        className="mx-auto flex h-svh max-w-xl flex-col px-2 py-2 focus:outline-none sm:h-auto sm:min-h-svh sm:justify-center sm:px-4 sm:py-5"
+        className="fast-card-frame mx-auto flex h-svh max-w-xl flex-col px-2 py-2 focus:outline-none sm:justify-center sm:px-4 sm:py-5"
       >
-        <div className="bg-page border-rule flex min-h-0 flex-1 flex-col overflow-hidden rounded-xl border shadow-sm sm:flex-none">
+        <div className="fast-card-box bg-page border-rule flex min-h-0 flex-1 flex-col overflow-hidden rounded-xl border shadow-sm sm:flex-initial">
           <Img
             src={article.hero.url}
             alt={article.hero.alt}
@@ -49,9 +50,9 @@ export function FastCard({
             height={article.hero.height}
             sizes="(min-width: 36rem) 36rem, 100vw"
             preload={first}
-            className="bg-panel h-[clamp(4.5rem,13svh,11rem)] w-full shrink-0 object-cover sm:aspect-[16/9] sm:h-auto"
+            className="fast-card-photo bg-panel h-[clamp(4.5rem,13svh,11rem)] w-full shrink-0 object-cover sm:h-[clamp(8rem,30svh,20rem)]"
           />
-          <div className="flex min-h-0 flex-1 flex-col p-3 sm:p-6">
+          <div className="flex min-h-0 min-w-0 flex-1 flex-col p-3 sm:p-6">
             <p className="flex items-baseline justify-between gap-3 text-xs font-bold tracking-wider uppercase">
               <span className="text-accent">{article.section.name}</span>
               <span className="text-muted font-normal tracking-normal normal-case">

@@ -33,7 +33,7 @@ export function FastDeck({
               key={card.article.slug}
               card={card}
               total={deck.total}
-              initial={card.article.slug === deck.current && !(deck.atStart && card.position === 1)}
+              initial={card.article.slug === deck.current}
               first={card.article.slug === deck.current}
             />
           ))}
