@@ -52,9 +52,14 @@ async function expectEverywhere(request: APIRequestContext, s: Story, mediaUrl: 
   for (const path of listings) expect(await mentions(request, path, s.slug), path).toBe(true);
 }
 
-async function expectNowhere(request: APIRequestContext, s: Story, mediaUrl: string) {
+/** Story, summary view and card of a story deleted for good answer 410; a retracted one's 404. */
+const STORY_PAGE = /^\/(world\/[^/]+(\/summary)?|fast\/[^/]+)$/;
+
+async function expectNowhere(request: APIRequestContext, s: Story, mediaUrl: string, gone = false) {
   const { pages, listings } = outputs(s, mediaUrl);
-  for (const path of pages) expect(await statusOf(request, path), path).toBe(404);
+  for (const path of pages) {
+    expect(await statusOf(request, path), path).toBe(gone && STORY_PAGE.test(path) ? 410 : 404);
+  }
   for (const path of listings) expect(await mentions(request, path, s.slug), path).toBe(false);
 }
 
@@ -109,7 +114,7 @@ test("correct: the notice, the Updated time, dateModified, the feed's date and t
   expect(sitemap).toMatch(new RegExp(`/world/${s.slug}</loc>\\s*<lastmod>${fixed.replace("+", "\\+")}`));
 });
 
-test("unpublish: a deleted story leaves every listing, feed, sitemap and the deck; its URLs answer 404", async ({
+test("unpublish: a deleted story leaves every listing, feed, sitemap and the deck; its pages answer 410 Gone", async ({
   request,
 }) => {
   const s = newStory();
@@ -117,6 +122,24 @@ test("unpublish: a deleted story leaves every listing, feed, sitemap and the dec
   await expect.poll(() => statusOf(request, `/world/${s.slug}`), { timeout: 10_000 }).toBe(200);
   await expectEverywhere(request, s, media);
   removeStory(s.slug);
+  await expect.poll(() => statusOf(request, `/world/${s.slug}`), { timeout: 10_000 }).toBe(410);
+  await expectNowhere(request, s, media, true);
+  const page = await request.get(`/world/${s.slug}`);
+  expect(page.headers()["content-type"]).toContain("text/html");
+  expect(await page.text()).toContain("This story has been removed");
+  // Published again under the same name, it is a story again.
+  publishStory(s);
+  await expect.poll(() => statusOf(request, `/world/${s.slug}`), { timeout: 10_000 }).toBe(200);
+  expect(await statusOf(request, `/fast/${s.slug}`)).toBe(200);
+  removeStory(s.slug);
+  await expect.poll(() => statusOf(request, `/world/${s.slug}`), { timeout: 10_000 }).toBe(410);
+});
+
+test("retract: a story set back to draft answers 404, not 410 (it may come back)", async ({ request }) => {
+  const s = newStory();
+  const media = publishStory(s);
+  await expect.poll(() => statusOf(request, `/world/${s.slug}`), { timeout: 10_000 }).toBe(200);
+  saveFile(`world/${s.slug}.md`, storyText({ ...s, draft: true }));
   await expect.poll(() => statusOf(request, `/world/${s.slug}`), { timeout: 10_000 }).toBe(404);
   await expectNowhere(request, s, media);
 });

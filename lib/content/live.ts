@@ -21,6 +21,7 @@ import {
   type ImageCache,
 } from "./load";
 import { ContentError, formatProblem, type ContentProblem } from "./problems";
+import { updateTombstones, type Tombstones } from "./tombstones";
 
 export type LiveContent = {
   readonly dirs: readonly string[];
@@ -33,6 +34,8 @@ export type LiveContent = {
   broken: Map<string, ContentProblem[]>;
   /** Modification time of each hero image file when it was last read. */
   imageTimes: Map<string, number>;
+  /** Stories deleted while public, whose URLs answer 410 (lib/content/tombstones.ts). */
+  removed: Tombstones;
 };
 
 export type ChangeReport = { changed: boolean; problems: ContentProblem[] };
@@ -60,6 +63,7 @@ export async function loadLiveContent(
     entries,
     broken: new Map(),
     imageTimes: new Map(),
+    removed: new Map(),
   };
   await recordImageTimes(live, entries.values());
   return live;
@@ -181,6 +185,7 @@ async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log
     const next = indexEntries(live.entries.values());
     for (const p of next.problems) log(`content: not published: ${formatProblem(p)}`);
     problems.push(...next.problems);
+    live.removed = updateTombstones(live.removed, live.index, next.index, Date.now());
     live.index = next.index;
     live.version += 1;
     await recordImageTimes(

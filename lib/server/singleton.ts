@@ -27,3 +27,10 @@ export function processSingleton<T>(name: string, init: () => T): T {
 export function resetProcessSingleton(name: string): void {
   registry().delete(name);
 }
+
+/** The process's value for `name` if something has made it, without making it. */
+export function peekProcessSingleton<T>(name: string): T | undefined {
+  // The same reasoning as processSingleton: each name is made by one `init`, which fixes its type.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions
+  return registry().get(name) as T | undefined;
+}

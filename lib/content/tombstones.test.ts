@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { makeArticle } from "./article.fixture";
+import { indexArticles } from "./content-index";
+import { tombstoneFor, updateTombstones, type Tombstones } from "./tombstones";
+
+const NOW = Date.parse("2026-06-01T00:00:00Z");
+const index = (...slugs: string[]) => indexArticles(slugs.map((slug) => makeArticle({ slug })));
+const none: Tombstones = new Map();
+
+describe("tombstones", () => {
+  it("records a public story whose file went, and forgets it when it comes back", () => {
+    const gone = updateTombstones(none, index("a", "b"), index("a"), NOW);
+    expect([...gone.keys()]).toEqual(["b"]);
+    expect(gone.get("b")).toEqual({ section: "world", slug: "b", removedAt: NOW });
+    expect(updateTombstones(gone, index("a"), index("a", "b"), NOW).size).toBe(0);
+  });
+
+  it("does not record a story that was never public (a draft or a scheduled one deleted)", () => {
+    const before = indexArticles([
+      makeArticle({ slug: "draft", draft: true }),
+      makeArticle({ slug: "later", published: "2027-01-01T00:00:00Z" }),
+    ]);
+    expect(updateTombstones(none, before, index(), NOW).size).toBe(0);
+  });
+
+  it("keeps only the newest removals past its limit", () => {
+    let stones = none;
+    for (const slug of ["a", "b", "c", "d"]) stones = updateTombstones(stones, index(slug), index(), NOW, 3);
+    expect([...stones.keys()]).toEqual(["b", "c", "d"]);
+  });
+
+  it("names a story, its summary view and its FAST card, and nothing else", () => {
+    const stones = updateTombstones(none, index("gone-story"), index(), NOW);
+    expect(tombstoneFor(stones, "/world/gone-story")?.slug).toBe("gone-story");
+    expect(tombstoneFor(stones, "/world/gone-story/summary")?.slug).toBe("gone-story");
+    expect(tombstoneFor(stones, "/fast/gone-story")?.slug).toBe("gone-story");
+    for (const other of [
+      "/asia/gone-story",
+      "/world/gone-story/other",
+      "/world/gone-story/summary/x",
+      "/world/another",
+      "/topic/gone-story",
+      "/og/article/gone-story",
+      "/",
+    ]) {
+      expect(tombstoneFor(stones, other), other).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Stories taken down for good: their file was deleted while the story was public. Their URLs answer
+ * 410 Gone (proxy.ts), which tells a crawler to drop the page at once, where a 404 is retried for
+ * weeks. A story that is only set to draft or re-embargoed is not gone (it may come back), so it
+ * keeps answering 404. The list is bounded: past TOMBSTONE_LIMIT the oldest removals fall back to 404.
+ */
+import type { ContentIndex } from "./content-index";
+import { isPublic } from "./public";
+
+export const TOMBSTONE_LIMIT = 10_000;
+
+export type Tombstone = { section: string; slug: string; removedAt: number };
+/** Slug → tombstone, oldest removal first. */
+export type Tombstones = ReadonlyMap<string, Tombstone>;
+
+/**
+ * The tombstones after a change from `before` to `after`: stories public in `before` and absent
+ * from `after` are added; any slug present again in `after` is forgotten. Never mutates `previous`.
+ */
+export function updateTombstones(
+  previous: Tombstones,
+  before: ContentIndex,
+  after: ContentIndex,
+  now: number,
+  limit = TOMBSTONE_LIMIT,
+): Tombstones {
+  const next = new Map(previous);
+  for (const slug of next.keys()) if (after.bySlug.has(slug)) next.delete(slug);
+  for (const article of before.articles) {
+    if (after.bySlug.has(article.slug) || !isPublic(article, now)) continue;
+    next.delete(article.slug); // re-inserted: the newest removal goes last
+    next.set(article.slug, { section: article.section.slug, slug: article.slug, removedAt: now });
+  }
+  for (const slug of next.keys()) {
+    if (next.size <= limit) break;
+    next.delete(slug);
+  }
+  return next;
+}
+
+/**
+ * The tombstone a request path names, if any: the story (/{section}/{slug}), its summary view
+ * (/{section}/{slug}/summary) or its FAST card (/fast/{slug}).
+ */
+export function tombstoneFor(tombstones: Tombstones, pathname: string): Tombstone | undefined {
+  const parts = pathname.split("/").filter(Boolean);
+  const [first, second, third] = parts;
+  if (!first || !second || parts.length > 3) return undefined;
+  if (first === "fast" && parts.length === 2) return tombstones.get(second);
+  if (parts.length === 3 && third !== "summary") return undefined;
+  const found = tombstones.get(second);
+  return found?.section === first ? found : undefined;
+}
