@@ -7,7 +7,7 @@
 import type { ContentIndex } from "./content-index";
 import { isPublic } from "./public";
 
-export const TOMBSTONE_LIMIT = 10_000;
+const TOMBSTONE_LIMIT = 10_000;
 
 export type Tombstone = { section: string; slug: string; removedAt: number };
 /** Slug → tombstone, oldest removal first. */

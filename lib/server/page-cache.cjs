@@ -122,5 +122,7 @@ class PageCache extends FileSystemCache {
   }
 }
 
+/** Exposed for tests: how PAGE_CACHE_MAX_MB is read. */
+PageCache.maxBytesFrom = maxBytesFrom;
+
 module.exports = PageCache;
-module.exports.maxBytesFrom = maxBytesFrom;
