@@ -9,6 +9,7 @@ import { env } from "@/lib/config/env";
 import { processSingleton } from "@/lib/server/singleton";
 import type { Article, Topic } from "./article";
 import { indexArticles, type ContentIndex } from "./content-index";
+import { isInsideContent } from "./inside";
 import { loadContent } from "./load";
 import { loadLiveContent, type LiveContent } from "./live";
 import { isPublic, nextPublicationTime } from "./public";
@@ -145,8 +146,13 @@ export async function getTopicArticles(
 }
 
 /** Absolute path of a hero image for a served URL, or undefined. The URL is only ever a map key. */
+/**
+ * The file behind a media URL, if it is still inside the content folders: a photo indexed while it
+ * was a plain file may since have been replaced by a link to elsewhere (lib/content/inside.ts).
+ */
 export async function getMediaFile(url: string): Promise<string | undefined> {
-  return (await getIndex()).media.get(url);
+  const file = (await getIndex()).media.get(url);
+  return file !== undefined && (await isInsideContent(file, env.contentDirs)) ? file : undefined;
 }
 
 /**

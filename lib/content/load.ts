@@ -8,12 +8,16 @@ import path from "node:path";
 import sharp from "sharp";
 import { newBody, type Body } from "./body";
 import { indexEntries, type ContentIndex } from "./content-index";
+import { isInsideContent } from "./inside";
 import { toArticle } from "./reshape";
 import type { Article, HeroImage } from "./article";
 import { parseArticle, type ParsedArticle } from "./parse";
 import { ContentError, type ContentProblem } from "./problems";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
+
+const OUTSIDE =
+  "leads through a symbolic link to outside the content folders; only files inside them are published";
 
 /** One content file as read: its article, the hero image file it uses, and the file's stat. */
 export type ContentEntry = {
@@ -60,6 +64,8 @@ export async function readEntry(
   const full = path.join(dir, file);
   const stat = await fs.stat(full).catch(() => undefined);
   if (!stat?.isFile()) return { ok: false, problems: [], gone: true };
+  if (!(await isInsideContent(full, dirs)))
+    return { ok: false, problems: [{ file: label, message: OUTSIDE }] };
   if (stat.size > MAX_FILE_BYTES) {
     return {
       ok: false,
@@ -72,7 +78,7 @@ export async function readEntry(
   if (!parsed.ok) {
     return { ok: false, problems: parsed.problems.map((p) => ({ ...p, file: labelOf(dir, p.file, dirs) })) };
   }
-  const hero = await loadHero(dir, parsed.article, images);
+  const hero = await loadHero(dirs, dir, parsed.article, images);
   if (!hero.ok) return { ok: false, problems: [{ file: label, field: "hero.src", message: hero.message }] };
   const body = newBody(parsed.article.body);
   return {
@@ -143,18 +149,26 @@ export function isArticleFileName(name: string): boolean {
 
 export async function listMarkdownFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && isArticleFileName(e.name))
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .filter((f) => !f.startsWith("images/"))
-    .sort();
+  return (
+    entries
+      // Links too: readEntry publishes one only if it leads to a file inside the content folders.
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && isArticleFileName(e.name))
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+      .filter((f) => !f.startsWith("images/"))
+      .sort()
+  );
 }
 
 type HeroResult = { ok: true; hero: HeroImage; file: string } | { ok: false; message: string };
 type ImageFacts =
   { url: string; width: number; height: number; bytes: number; type: string } | { error: string };
 
-async function loadHero(dir: string, article: ParsedArticle, images: ImageCache): Promise<HeroResult> {
+async function loadHero(
+  dirs: readonly string[],
+  dir: string,
+  article: ParsedArticle,
+  images: ImageCache,
+): Promise<HeroResult> {
   const { src, alt, caption, credit } = article.hero;
   const imagesDir = path.join(dir, "images");
   const file = path.resolve(dir, src);
@@ -163,7 +177,7 @@ async function loadHero(dir: string, article: ParsedArticle, images: ImageCache)
   // Many stories share a photo: read, hash and measure each file once.
   let facts = images.get(file);
   if (!facts) {
-    facts = imageFacts(file, src, imagesDir);
+    facts = imageFacts(dirs, file, src, imagesDir);
     images.set(file, facts);
   }
   const found = await facts;
@@ -171,8 +185,14 @@ async function loadHero(dir: string, article: ParsedArticle, images: ImageCache)
   return { ok: true, hero: { ...found, alt, caption, credit }, file };
 }
 
-async function imageFacts(file: string, src: string, imagesDir: string): Promise<ImageFacts> {
+async function imageFacts(
+  dirs: readonly string[],
+  file: string,
+  src: string,
+  imagesDir: string,
+): Promise<ImageFacts> {
   const bytes = await fs.readFile(file).catch(() => undefined);
+  if (bytes && !(await isInsideContent(file, dirs))) return { error: `${src} ${OUTSIDE}` };
   if (!bytes) {
     return {
       error: `image file not found: ${src} (looked in ${path.relative(process.cwd(), imagesDir) || "."})`,
