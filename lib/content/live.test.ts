@@ -179,6 +179,7 @@ describe("watchContent", () => {
     const reasons: string[] = [];
     const watcher = watchContent(live, { onChange: (r) => void reasons.push(r), rescanMs: 0, log });
     try {
+      await watcher.ready;
       save("world/fifth.md", story("Fifth"));
       save("world/sixth.md", story("Sixth"));
       await expect.poll(() => titles(live), { timeout: 3000 }).toContain("Sixth");

@@ -58,6 +58,7 @@ describe("watcher", () => {
     const live = await load();
     const watcher = watchContent(live, { onChange: () => {}, rescanMs: 0, log });
     try {
+      await watcher.ready;
       symlinkSync(path.join(outside, "secret.md"), path.join(dir, "world/outside.md"));
       symlinkSync(path.join(outside, "secret.jpg"), path.join(dir, "images/linked.jpg"));
       saveByRename(dir, "world/linked.md", story("Photo linked", "linked.jpg"));

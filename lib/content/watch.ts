@@ -4,9 +4,9 @@
  * delivered (network file systems), and a timer for the next scheduled story, so an embargo lifts by
  * itself at its time. Each change that readers can see calls `onChange` once.
  */
-import { watch, type FSWatcher } from "node:fs";
 import { applyChanges, findChanges, type ChangedPath, type LiveContent } from "./live";
 import { nextPublicationTime } from "./public";
+import { watchTree } from "./watch-tree";
 
 export type WatchOptions = {
   /** Called after the index changed, or when a scheduled story's time came. */
@@ -19,20 +19,17 @@ export type WatchOptions = {
 };
 
 export type ContentWatcher = {
+  /** Settles once every folder present at the start is watched (lib/content/watch-tree.ts). */
+  ready: Promise<void>;
   close: () => void;
   /** Waits for queued work (tests). */ idle: () => Promise<void>;
 };
-
-/** A name with an extension is a file; anything else may be a folder. */
-const FILE_NAME = /\.[A-Za-z0-9]+$/;
-const FOLDER_SECOND_LOOK_MS = 1_000;
 
 /** Timers cannot wait longer than ~24.8 days; a far-off embargo is re-armed in steps. */
 const MAX_TIMER_MS = 60 * 60 * 1000;
 
 export function watchContent(live: LiveContent, options: WatchOptions): ContentWatcher {
   const { onChange, debounceMs = 150, rescanMs = 60_000, log = console.error, now = Date.now } = options;
-  const watchers: FSWatcher[] = [];
   let queued: ChangedPath[] = [];
   let debounce: NodeJS.Timeout | undefined;
   let scheduled: NodeJS.Timeout | undefined;
@@ -58,27 +55,17 @@ export function watchContent(live: LiveContent, options: WatchOptions): ContentW
     });
   };
 
-  for (const dir of live.dirs) {
-    try {
-      const enqueue = (file: string) => {
+  const trees = live.dirs.map((dir) =>
+    watchTree(
+      dir,
+      (file) => {
         queued.push({ dir, file });
         if (debounce) clearTimeout(debounce);
         debounce = setTimeout(flush, debounceMs);
-      };
-      const w = watch(dir, { recursive: true }, (_event, name) => {
-        if (!name) return;
-        const file = name.toString();
-        enqueue(file);
-        // A new folder is watched only once Node has seen it, so files written into it at once can go
-        // unreported: look at a folder again a moment later (seen in CI as a story missed for a minute).
-        if (!FILE_NAME.test(file)) setTimeout(() => enqueue(file), FOLDER_SECOND_LOOK_MS).unref();
-      });
-      w.on("error", (error) => log(`content: watching ${dir} failed (${String(error)}); rescans continue`));
-      watchers.push(w);
-    } catch (error) {
-      log(`content: cannot watch ${dir} (${String(error)}); relying on rescans`);
-    }
-  }
+      },
+      log,
+    ),
+  );
 
   // The rescan's stat of every file runs beside the chain; only its re-reads wait their turn.
   let scanning = false;
@@ -117,8 +104,9 @@ export function watchContent(live: LiveContent, options: WatchOptions): ContentW
   armSchedule();
 
   return {
+    ready: Promise.all(trees.map((t) => t.ready)).then(() => undefined),
     close() {
-      for (const w of watchers) w.close();
+      for (const t of trees) t.close();
       if (debounce) clearTimeout(debounce);
       if (rescanTimer) clearInterval(rescanTimer);
       if (scheduled) clearTimeout(scheduled);
