@@ -3,15 +3,32 @@
  * reader without JavaScript gets) with its working parts in place, before any script runs.
  */
 import { renderToString } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { siteConfig } from "@/lib/config/site";
 import type { TokenState } from "@/lib/newsletter/actions";
 import { DeckControls } from "./fast/DeckControls.island";
+import { NavLink } from "./layout/NavLink.island";
 import { SignupForm } from "./newsletter/SignupForm.island";
 import { TokenForm } from "./newsletter/TokenForm.island";
 import { ShareActions } from "./share/ShareActions.island";
 
+// The server knows the path it renders: a story in the World section.
+vi.mock("next/navigation", () => ({ usePathname: () => "/world/a-story" }));
+
 describe("client islands render on the server", () => {
+  it("NavLink marks the section the reader is in, and only that one", () => {
+    const html = (href: string) =>
+      renderToString(
+        <NavLink href={href} className="link">
+          Section
+        </NavLink>,
+      );
+    expect(html("/world")).toContain('aria-current="true"');
+    expect(html("/world/a-story")).toContain('aria-current="page"');
+    expect(html("/worldly")).not.toContain("aria-current");
+    expect(html("/asia")).not.toContain("aria-current");
+  });
+
   it("DeckControls renders its polite live region, empty until a card changes", () => {
     const html = renderToString(<DeckControls />);
     expect(html).toBe('<p aria-live="polite" aria-atomic="true" class="sr-only"></p>');

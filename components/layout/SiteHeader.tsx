@@ -1,8 +1,12 @@
 import Link from "next/link";
 import { siteConfig } from "@/lib/config/site";
 import { Container } from "./Container";
+import { NavLink } from "./NavLink.island";
 import { SectionLinks } from "./SectionLinks";
 import { SiteSearch } from "./SiteSearch";
+
+/** The current section (or FAST) is accent-coloured and underlined by a bar (globals.css); others underline on hover. */
+const LINK = "section-link inline-block px-2 py-2.5 hover:underline";
 
 export function SiteHeader() {
   return (
@@ -14,23 +18,20 @@ export function SiteHeader() {
           </span>
           {siteConfig.name}
         </Link>
-        <SiteSearch className="sm:order-last" />
+        <SiteSearch className="site-search sm:order-last" />
         <nav
           aria-label="Sections"
-          className="-mx-4 w-full overflow-x-auto px-4 sm:mx-0 sm:ml-auto sm:w-auto sm:px-0"
+          className="site-sections -mx-4 w-full overflow-x-auto px-4 sm:mx-0 sm:ml-auto sm:w-auto sm:px-0"
         >
           <SectionLinks
+            markCurrent
             listClassName="flex gap-1 text-sm font-semibold whitespace-nowrap"
-            linkClassName="hover:text-accent inline-block px-2 py-2.5"
+            linkClassName={LINK}
           >
             <li>
-              <Link
-                prefetch={false}
-                href="/fast"
-                className="text-accent inline-block px-2 py-2.5 hover:underline"
-              >
+              <NavLink href="/fast" className={LINK}>
                 FAST
-              </Link>
+              </NavLink>
             </li>
           </SectionLinks>
         </nav>
