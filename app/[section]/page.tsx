@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Container } from "@/components/layout/Container";
 import { PageHeading } from "@/components/listing/PageHeading";
+import { EmptySection } from "@/components/listing/EmptySection";
 import { StoryList } from "@/components/listing/StoryList";
 import { findSection, siteConfig } from "@/lib/config/site";
-import { getSectionArticles } from "@/lib/content/api";
+import { getAllArticles, getSectionArticles } from "@/lib/content/api";
 import { listingMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ section: string }> };
+
+/** Stories offered on a section that has none yet. */
+const LATEST_WHEN_EMPTY = 5;
 
 export const dynamicParams = false;
 
@@ -33,7 +37,11 @@ export default async function SectionPage({ params }: Props) {
   return (
     <Container className="max-w-3xl">
       <PageHeading title={section.name} description={section.description} />
-      <StoryList articles={articles} empty={`No ${section.name} stories yet.`} />
+      {articles.length > 0 ? (
+        <StoryList articles={articles} empty="" />
+      ) : (
+        <EmptySection name={section.name} latest={(await getAllArticles()).slice(0, LATEST_WHEN_EMPTY)} />
+      )}
     </Container>
   );
 }

@@ -9,7 +9,7 @@ export function SearchForm({ request }: { request: SearchRequest }) {
       method="get"
       role="search"
       aria-label="Refine your search"
-      className="mt-6 sm:mt-10"
+      className="search-page-form mt-6 sm:mt-10"
     >
       <label htmlFor="search-page-q" className="text-sm font-semibold">
         Search Dispatch
