@@ -13,10 +13,6 @@ export const metadata: Metadata = listingMetadata({
 export default function NewsletterPage() {
   return (
     <Container className="max-w-xl py-10">
-      <h1 className="font-serif text-4xl font-bold">Sign up for our newsletters</h1>
-      <p className="text-muted mt-2 mb-8 text-lg">
-        Get our pick of top stories and thought-provoking articles in your inbox.
-      </p>
       <SignupForm newsletters={siteConfig.newsletters} />
     </Container>
   );
