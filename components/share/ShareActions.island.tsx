@@ -7,7 +7,8 @@ type Props = { url: string; title: string; text?: string; buttonClass: string };
 
 /**
  * Share (system sheet via navigator.share) and Copy link. Rendered only once JavaScript runs, since
- * neither can work without it; the plain network links beside them always work.
+ * neither can work without it; the plain network links beside them always work. Copying says so in
+ * a brief note on screen (a sighted reader saw no change before, issue 28) and to screen readers.
  */
 export function ShareActions({ url, title, text, buttonClass }: Props) {
   const [ready, setReady] = useState(false);
@@ -26,6 +27,13 @@ export function ShareActions({ url, title, text, buttonClass }: Props) {
   useEffect(() => {
     if (showUrl) field.current?.select();
   }, [showUrl]);
+
+  // The confirmation is brief: it goes after a few seconds (screen readers have announced it).
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(""), showUrl ? 10_000 : 4_000);
+    return () => clearTimeout(timer);
+  }, [status, showUrl]);
 
   async function share() {
     try {
@@ -70,7 +78,16 @@ export function ShareActions({ url, title, text, buttonClass }: Props) {
           onFocus={(e) => e.currentTarget.select()}
         />
       ) : null}
-      <p role="status" className="sr-only">
+      {/* Polite (role="status") and visible: a note floating at the top of the screen, out of the
+          page's flow, so it moves nothing and covers nothing the reader was tapping. */}
+      <p
+        role="status"
+        className={
+          status
+            ? "bg-ink text-page pointer-events-none fixed inset-x-4 top-3 z-30 mx-auto w-fit max-w-md rounded-2xl px-4 py-2 text-center text-sm font-semibold shadow-lg"
+            : "sr-only"
+        }
+      >
         {status}
       </p>
     </>
