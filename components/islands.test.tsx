@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { siteConfig } from "@/lib/config/site";
 import type { TokenState } from "@/lib/newsletter/actions";
 import { DeckControls } from "./fast/DeckControls.island";
+import { FastReturnBar } from "./fast/FastReturnBar.island";
 import { NavLink } from "./layout/NavLink.island";
 import { SignupForm } from "./newsletter/SignupForm.island";
 import { TokenForm } from "./newsletter/TokenForm.island";
@@ -54,5 +55,9 @@ describe("client islands render on the server", () => {
       <ShareActions url="https://example.com/a" title="A story" buttonClass="btn" />,
     );
     expect(html).toBe("");
+  });
+
+  it("FastReturnBar renders nothing on the server: only the browser knows the story came from FAST", () => {
+    expect(renderToString(<FastReturnBar slug="a-story" />)).toBe("");
   });
 });
