@@ -7,7 +7,8 @@ const CANONICAL = `${baseURL}${SEED_PATH}`;
 test.describe("the share bar", () => {
   test("network links carry the encoded canonical URL and open safely", async ({ page }) => {
     await page.goto(`${SEED_PATH}#fast`);
-    const bar = page.getByRole("group", { name: "Share this story" }).first();
+    // The full bar, where the story ends (the one under the headline keeps most behind "More").
+    const bar = page.getByRole("group", { name: "Share this story" }).last();
     const whatsapp = bar.getByRole("link", { name: "Share on WhatsApp" });
     const href = new URL((await whatsapp.getAttribute("href")) ?? "");
     expect(href.origin + href.pathname).toBe("https://wa.me/");
@@ -55,7 +56,7 @@ test.describe("the share bar", () => {
       });
     });
     await page.goto(SEED_PATH);
-    const share = page.getByRole("button", { name: "Share", exact: true });
+    const share = page.getByRole("button", { name: "Share", exact: true }).first();
     await share.click(); // the reader cancels: nothing else happens
     await expect(page.getByRole("status").filter({ hasText: /./ })).toHaveCount(0);
     await share.click();

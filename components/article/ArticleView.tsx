@@ -7,9 +7,12 @@ import { SourceLine } from "./SourceLine";
 import { TopicList } from "./TopicList";
 import { FastPromo } from "@/components/fast/FastPromo";
 import { FastReturn } from "@/components/fast/FastReturn";
+import { FastReturnBar } from "@/components/fast/FastReturnBar.island";
 import { SummaryPoints } from "./SummaryPoints";
 import { SummaryToggle, type ArticleViewMode } from "./SummaryToggle";
 import { ShareBar } from "@/components/share/ShareBar";
+import { ShareRow } from "@/components/share/ShareRow";
+import { SummaryEnd } from "./SummaryEnd";
 import { absoluteUrl } from "@/lib/config/site";
 import { SignupBlocks } from "@/components/signup/SignupBlocks";
 import { Corrections } from "./Corrections";
@@ -19,6 +22,10 @@ import { RelatedStories } from "./RelatedStories";
 /**
  * The article: header, hero, then the body or (view "summary") the summary points in its place.
  * Stories without a summary have no toggle and no FAST links.
+ *
+ * On a phone the headline, the photo and the story come first (issue 28): the view toggle shares the
+ * section label's row, the share controls are one compact row, the key points a collapsed disclosure,
+ * and the FAST promotion and the full share bar stand where readers finish.
  */
 export function ArticleView({
   article,
@@ -34,43 +41,51 @@ export function ArticleView({
   preview?: boolean;
 }) {
   const summary = article.summary;
+  const share = { url: absoluteUrl(article.path), title: article.title };
   return (
     <>
       {preview ? <PreviewBanner article={article} /> : null}
-      <article className="mx-auto max-w-[52rem] pt-4 pb-8 sm:pt-8">
+      <article className="mx-auto max-w-[52rem] pt-3 pb-8 sm:pt-8">
         <header className="mx-auto max-w-[42rem] px-4 sm:px-6">
           {summary ? <FastReturn slug={article.slug} /> : null}
-          <SectionLabel section={article.section} />
-          <h1 className="mt-1 font-serif text-[2rem] leading-[1.12] font-bold tracking-tight text-balance sm:text-[2.75rem]">
+          <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+            <SectionLabel section={article.section} />
+            {summary ? <SummaryToggle path={article.path} view={view} /> : null}
+          </div>
+          <h1 className="mt-1 font-serif text-[1.625rem] leading-[1.15] sm:leading-[1.12] font-bold tracking-tight text-balance sm:text-[2.75rem]">
             {article.title}
           </h1>
-          <p className="text-muted mt-3 font-serif text-xl leading-snug text-pretty sm:text-[1.375rem]">
+          <p className="text-muted mt-2 font-serif text-[1.0625rem] leading-[1.3] sm:mt-3 sm:leading-snug text-pretty sm:text-[1.375rem]">
             {article.standfirst}
           </p>
-          <div className="mt-4 flex flex-col gap-4">
+          <div className="mt-2 flex flex-col gap-2 sm:mt-4 sm:gap-4">
             <ArticleMeta article={article} />
-            <ShareBar
-              target={{ url: absoluteUrl(article.path), title: article.title }}
-              text={article.standfirst}
-            />
+            <ShareRow target={share} text={article.standfirst} />
           </div>
-          {summary ? <SummaryToggle path={article.path} view={view} /> : null}
         </header>
-        <div className="mt-6 sm:px-6">
+        <div className="mt-3 sm:mt-6 sm:px-6">
           <HeroFigure hero={article.hero} preload unoptimized={preview} />
         </div>
-        <div className="mx-auto mt-8 max-w-[42rem] px-4 sm:px-6">
+        <div className="mx-auto mt-4 max-w-[42rem] px-4 sm:mt-8 sm:px-6">
           <Corrections corrections={article.corrections} />
           {summary && view === "summary" ? (
             <SummaryPoints points={summary} variant="cards" />
           ) : (
             <>
-              {summary ? <FastPromo slug={article.slug} /> : null}
               {summary ? <SummaryPoints points={summary} variant="box" /> : null}
               <ArticleBody article={article} />
+              {summary ? <FastPromo slug={article.slug} /> : null}
             </>
           )}
           <SourceLine source={article.source} />
+          {summary && view === "summary" ? <SummaryEnd path={article.path} slug={article.slug} /> : null}
+          {summary ? <FastReturn slug={article.slug} at="end" /> : null}
+          <div className="border-rule mt-8 border-t pt-4">
+            <p aria-hidden="true" className="text-muted mb-2 text-xs font-bold tracking-wider uppercase">
+              Share this story
+            </p>
+            <ShareBar target={share} text={article.standfirst} />
+          </div>
           <TopicList topics={article.topics} />
         </div>
       </article>
@@ -82,6 +97,7 @@ export function ArticleView({
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
         <SignupBlocks />
       </div>
+      {summary ? <FastReturnBar slug={article.slug} /> : null}
     </>
   );
 }

@@ -27,7 +27,7 @@ export function HeroFigure({
         unoptimized={unoptimized}
         className="bg-panel h-auto w-full"
       />
-      <figcaption className="text-muted mt-2 px-4 text-sm leading-snug sm:px-0">
+      <figcaption className="text-muted mt-2 px-4 text-xs leading-tight sm:px-0 sm:text-sm sm:leading-snug">
         {hero.caption} <span className="whitespace-nowrap">(Photo: {hero.credit})</span>
       </figcaption>
     </figure>

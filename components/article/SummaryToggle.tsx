@@ -7,16 +7,25 @@ export type ArticleViewMode = "full" | "summary";
 /**
  * "Full article | Summary". Two links, so it works with JavaScript off and the state lives in the URL
  * (?view=summary): shareable, and the back button works. With JavaScript the router swaps the
- * prerendered view in place without a reload and keeps the scroll position.
+ * prerendered view in place without a reload and keeps the scroll position. It sits beside the
+ * section label, so it costs the phone's first screen no row of its own (issue 28).
  */
-export function SummaryToggle({ path, view }: { path: string; view: ArticleViewMode }) {
+export function SummaryToggle({
+  path,
+  view,
+  className,
+}: {
+  path: string;
+  view: ArticleViewMode;
+  className?: string;
+}) {
   const options = [
     { mode: "full" as const, label: "Full article", href: path },
     { mode: "summary" as const, label: "Summary", href: summaryViewPath(path) },
   ];
   return (
-    <nav aria-label="Article view" className="my-5">
-      <ul className="border-rule bg-panel inline-flex rounded-full border p-1 text-sm font-semibold">
+    <nav aria-label="Article view" className={className}>
+      <ul className="border-rule bg-panel inline-flex rounded-full border p-0.5 text-sm sm:p-1 font-semibold">
         {options.map((o) => (
           <li key={o.mode}>
             <Link
@@ -24,7 +33,7 @@ export function SummaryToggle({ path, view }: { path: string; view: ArticleViewM
               scroll={false}
               aria-current={view === o.mode ? "page" : undefined}
               className={clsx(
-                "inline-flex min-h-10 items-center rounded-full px-4",
+                "inline-flex min-h-8 items-center rounded-full px-4 sm:min-h-10",
                 view === o.mode ? "bg-ink text-page" : "hover:underline",
               )}
             >
