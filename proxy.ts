@@ -1,21 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { LiveContent } from "@/lib/content/live";
-import { tombstoneFor } from "@/lib/content/tombstones";
+import { isPublic } from "@/lib/content/public";
+import { storyPathSlug, tombstoneFor } from "@/lib/content/tombstones";
 import { gonePage } from "@/lib/server/gone-page";
 import { peekProcessSingleton } from "@/lib/server/singleton";
 
+/** A path no route matches: the site's not-found page, server-rendered in full. */
+const NOT_FOUND_PATH = "/_/not/found";
+
 /**
- * Stories taken down for good answer 410 Gone (lib/content/tombstones.ts), which no page can: the App
- * Router renders a missing story as 404. It reads the live content store of this server process,
- * which `next start` and the standalone server share with the proxy; where it has none (before the
- * store has loaded, or a runtime that runs the proxy elsewhere) it lets the request through to the
- * page, which answers 404 as before.
+ * Answers story, summary-view and FAST-card URLs that name no public story before any route renders:
+ * - a story taken down for good answers 410 Gone (lib/content/tombstones.ts), which no page can;
+ * - one that does not exist (or is not public) is rewritten to the site's own 404 page. A story
+ *   route that calls notFound() itself gets Next.js's client-rendered error shell, an empty page
+ *   without JavaScript (a known Next.js 16 fault), and a render per unknown URL.
+ * It reads the live content store of this server process, which `next start` and the standalone
+ * server share with the proxy; where it has none (before the store has loaded) the request goes on
+ * to the page, which answers as before. Editors in preview (the draft-mode cookie) always go on.
  */
 export async function proxy(request: NextRequest) {
   const live = peekProcessSingleton<Promise<LiveContent>>("content.live");
-  if (!live) return NextResponse.next();
-  const stone = tombstoneFor((await live).removed, request.nextUrl.pathname);
-  return stone ? gonePage(stone) : NextResponse.next();
+  const named = storyPathSlug(request.nextUrl.pathname);
+  if (!live || !named || request.cookies.has("__prerender_bypass")) return NextResponse.next();
+  const { index, removed } = await live;
+  const stone = tombstoneFor(removed, named);
+  if (stone) return gonePage(stone);
+  const article = index.bySlug.get(named.slug);
+  const found =
+    article &&
+    isPublic(article, Date.now()) &&
+    (named.kind === "card" ? Boolean(article.summary?.length) : article.section.slug === named.section);
+  return found ? NextResponse.next() : NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
 }
 
 export const config = {
@@ -23,7 +38,7 @@ export const config = {
   // images, which must not pay for a lookup.
   matcher: [
     "/fast/:slug",
-    "/((?!_next/|api/|media/|og/|newsletter/|topic/|sitemaps/)[^/]+)/:slug",
-    "/((?!_next/|api/|media/|og/|newsletter/|topic/|sitemaps/)[^/]+)/:slug/summary",
+    "/((?!_next/|_/|api/|media/|og/|newsletter/|topic/|sitemaps/|search/)[^/]+)/:slug",
+    "/((?!_next/|_/|api/|media/|og/|newsletter/|topic/|sitemaps/|search/)[^/]+)/:slug/summary",
   ],
 };

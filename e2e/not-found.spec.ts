@@ -42,3 +42,23 @@ test("the 404 page helps the reader on", async ({ page }) => {
   await page.getByRole("link", { name: "Go to the front page" }).click();
   await expect(page).toHaveURL("/");
 });
+
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const path of [
+    "/world/no-such-story",
+    "/world/no-such-story/summary",
+    "/fast/no-such-card",
+    "/zz/no-such-story",
+    "/asia/us-pressing-mexico-to-allow-us-forces-to-fight-cartels",
+    "/fast/fixture-no-summary-briefing",
+  ]) {
+    test(`${path} shows the 404 page, not an empty one`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can’t find that page");
+      await expect(page.getByRole("link", { name: "Go to the front page" })).toBeVisible();
+    });
+  }
+});

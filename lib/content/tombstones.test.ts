@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle } from "./article.fixture";
 import { indexArticles } from "./content-index";
-import { tombstoneFor, updateTombstones, type Tombstones } from "./tombstones";
+import { storyPathSlug, tombstoneFor, updateTombstones, type Tombstones } from "./tombstones";
 
 const NOW = Date.parse("2026-06-01T00:00:00Z");
 const index = (...slugs: string[]) => indexArticles(slugs.map((slug) => makeArticle({ slug })));
@@ -29,21 +29,38 @@ describe("tombstones", () => {
     expect([...stones.keys()]).toEqual(["b", "c", "d"]);
   });
 
+  it("reads story, summary-view and card paths, and nothing else", () => {
+    expect(storyPathSlug("/world/a")).toEqual({ kind: "story", section: "world", slug: "a" });
+    expect(storyPathSlug("/world/a/summary")).toEqual({ kind: "story", section: "world", slug: "a" });
+    expect(storyPathSlug("/fast/a")).toEqual({ kind: "card", slug: "a" });
+    for (const other of [
+      "/",
+      "/world",
+      "/world/feed.xml",
+      "/world/a/other",
+      "/world/a/summary/x",
+      "/fast/a/b",
+    ]) {
+      expect(storyPathSlug(other), other).toBeUndefined();
+    }
+  });
+
   it("names a story, its summary view and its FAST card, and nothing else", () => {
     const stones = updateTombstones(none, index("gone-story"), index(), NOW);
-    expect(tombstoneFor(stones, "/world/gone-story")?.slug).toBe("gone-story");
-    expect(tombstoneFor(stones, "/world/gone-story/summary")?.slug).toBe("gone-story");
-    expect(tombstoneFor(stones, "/fast/gone-story")?.slug).toBe("gone-story");
+    const at = (path: string) => {
+      const named = storyPathSlug(path);
+      return named && tombstoneFor(stones, named);
+    };
+    expect(at("/world/gone-story")?.slug).toBe("gone-story");
+    expect(at("/world/gone-story/summary")?.slug).toBe("gone-story");
+    expect(at("/fast/gone-story")?.slug).toBe("gone-story");
     for (const other of [
       "/asia/gone-story",
       "/world/gone-story/other",
-      "/world/gone-story/summary/x",
       "/world/another",
       "/topic/gone-story",
-      "/og/article/gone-story",
-      "/",
     ]) {
-      expect(tombstoneFor(stones, other), other).toBeUndefined();
+      expect(at(other), other).toBeFalsy();
     }
   });
 });

@@ -38,16 +38,25 @@ export function updateTombstones(
   return next;
 }
 
+/** What a request path names: a story (or its summary view) in a section, or a FAST card. */
+export type StoryPath = { kind: "story"; section: string; slug: string } | { kind: "card"; slug: string };
+
 /**
- * The tombstone a request path names, if any: the story (/{section}/{slug}), its summary view
- * (/{section}/{slug}/summary) or its FAST card (/fast/{slug}).
+ * The story a path names, if it is one of /{section}/{slug}, /{section}/{slug}/summary or
+ * /fast/{slug}; undefined for every other path (feeds, images, the summary of nothing).
  */
-export function tombstoneFor(tombstones: Tombstones, pathname: string): Tombstone | undefined {
+export function storyPathSlug(pathname: string): StoryPath | undefined {
   const parts = pathname.split("/").filter(Boolean);
   const [first, second, third] = parts;
   if (!first || !second || parts.length > 3) return undefined;
-  if (first === "fast" && parts.length === 2) return tombstones.get(second);
+  if (first === "fast") return parts.length === 2 ? { kind: "card", slug: second } : undefined;
   if (parts.length === 3 && third !== "summary") return undefined;
-  const found = tombstones.get(second);
-  return found?.section === first ? found : undefined;
+  if (second.endsWith(".xml")) return undefined; // /{section}/feed.xml
+  return { kind: "story", section: first, slug: second };
+}
+
+/** The tombstone a story path names, if any. */
+export function tombstoneFor(tombstones: Tombstones, named: StoryPath): Tombstone | undefined {
+  const found = tombstones.get(named.slug);
+  return found && (named.kind === "card" || found.section === named.section) ? found : undefined;
 }
