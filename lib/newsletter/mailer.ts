@@ -1,7 +1,8 @@
 /**
  * Mail through nodemailer: SMTP when SMTP_URL is set; otherwise each message is written as an .eml
- * file to the outbox folder and its links are logged, so a fresh machine can confirm a signup.
- * Logs never contain an address.
+ * file to the outbox folder and its name is logged; its links (they carry tokens) only with
+ * MAIL_LOG_LINKS=1 or in development, so a fresh machine can confirm a signup. Logs never contain an
+ * address.
  */
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
