@@ -96,6 +96,7 @@ for (const backend of backends) {
         SMTP_URL: sink.url,
         CONTENT_DIR: ["content", "e2e/fixtures/content"].join(path.delimiter),
         SITE_URL: "https://news.example.com",
+        SITE_TIME_ZONE: "Asia/Singapore",
         NEWSLETTER_RATE_PER_SECOND: "10000",
         NEWSLETTER_CONNECTIONS: String(CONNECTIONS),
       };
@@ -106,20 +107,33 @@ for (const backend of backends) {
       if (url) await dropPostgres(url);
     });
 
-    it("an empty window sends nothing and says so; a dry run sends nothing and writes a preview", async () => {
-      const empty = await command(["--list", "evening-brief"], env);
-      expect(empty.out).toContain("no stories in the window: nothing sent");
-      expect(empty.code).toBe(0);
-      const dry = await command(
-        ["--list", "morning-brief", "--since", "2020-01-01T00:00:00Z", "--dry-run"],
-        env,
-      );
-      expect(dry.out).toMatch(new RegExp(`would go to ${SUBSCRIBERS} subscribers; preview: (\\S+)`));
-      const file = /preview: (\S+)/.exec(dry.out)?.[1] ?? "";
-      expect(existsSync(file)).toBe(true);
-      expect(readFileSync(file, "utf8")).toContain("https://news.example.com/world/" + SEED);
-      expect(sink.byRecipient.size).toBe(0);
-    });
+    it(
+      "an empty window sends nothing and says so; a dry run sends nothing and writes a preview",
+      { timeout: 30_000 },
+      async () => {
+        const empty = await command(["--list", "evening-brief"], env);
+        expect(empty.out).toContain("no stories in the window: nothing sent");
+        expect(empty.code).toBe(0);
+        // The window, start and end in the newsroom's zone, whatever the outcome: a --since that starts
+        // after the last send time (the window still ends there) must not look like a broken send.
+        const window = /window (\d{4}-\d\d-\d\d \d\d:\d\d) to (\d{4}-\d\d-\d\d) 18:00 Asia\/Singapore/;
+        expect(empty.out).toMatch(window);
+        const late = await command(["--list", "morning-brief", "--since", "2099-12-01T00:00:00+08:00"], env);
+        expect(late.out).toContain("nothing sent");
+        expect(late.out).toMatch(/window 2099-12-01 00:00 to \d{4}-\d\d-\d\d 06:00 Asia\/Singapore/);
+        expect(late.out).toContain("ends at the list's last send time");
+        const dry = await command(
+          ["--list", "morning-brief", "--since", "2020-01-01T00:00:00Z", "--dry-run"],
+          env,
+        );
+        expect(dry.out).toMatch(new RegExp(`would go to ${SUBSCRIBERS} subscribers; preview: (\\S+)`));
+        expect(dry.out).toMatch(/window 2020-01-01 08:00 to \d{4}-\d\d-\d\d 06:00 Asia\/Singapore/);
+        const file = /preview: (\S+)/.exec(dry.out)?.[1] ?? "";
+        expect(existsSync(file)).toBe(true);
+        expect(readFileSync(file, "utf8")).toContain("https://news.example.com/world/" + SEED);
+        expect(sink.byRecipient.size).toBe(0);
+      },
+    );
 
     it(
       "killed with SIGKILL at a random point, then run again: no one gets two",
@@ -133,6 +147,7 @@ for (const backend of backends) {
         expect(before).toBeLessThan(SUBSCRIBERS);
         const again = await command(args, env);
         expect(again.code, again.out).toBe(0);
+        expect(again.out).toMatch(/window 2020-01-01 08:00 to \d{4}-\d\d-\d\d 06:00 Asia\/Singapore/);
         expect(Math.max(...sink.byRecipient.values())).toBe(1);
         // Rows the killed run had on the wire become "unknown": never resent, and reported. Rows it had
         // claimed but not started went back to the queue and were sent by the second run.

@@ -14,7 +14,7 @@ import type { BulkMail } from "./bulk-transport";
 import { IssueStore, type IssueRow } from "./issues";
 import { renderBriefHtml } from "./render";
 import { sendIssue, type SendOptions, type SendReport } from "./send";
-import { briefWindow } from "./window";
+import { briefWindow, describeWindow } from "./window";
 
 /** Breaking stories older than this are not sent unless named (a first deploy must not send the archive). */
 const BREAKING_WITHIN_MS = 6 * 60 * 60 * 1000;
@@ -46,7 +46,7 @@ export async function runNewsletter(deps: RunDeps, options: RunOptions): Promise
       reports.push(await sendIssue(deps.db, deps.transport, issue, deps.send));
     }
   }
-  for (const brief of briefsToSend(list, deps.articles, now, options)) {
+  for (const brief of briefsToSend(list, deps.articles, now, options, deps.log)) {
     if (reports.some((r) => r.issue === brief.key)) continue;
     const html = await renderBriefHtml(brief);
     const text = briefText(brief);
@@ -81,10 +81,18 @@ function briefsToSend(
   articles: readonly Article[],
   now: Date,
   options: RunOptions,
+  log: (line: string) => void,
 ): Brief[] {
+  const zone = siteConfig.timeZone;
   if (list.schedule.kind === "brief") {
-    const window = briefWindow(list.schedule, now, siteConfig.timeZone, options.since);
+    const window = briefWindow(list.schedule, now, zone, options.since);
     const stories = storiesInWindow(articles, window);
+    // Always said, so that an empty window (a --since after the last send time, say) is not a mystery.
+    log(
+      `newsletter: ${list.id}/${window.date}: window ${describeWindow(window, zone)} ` +
+        `(${options.since ? "from --since; it" : "it"} ends at the list's last send time, ${list.schedule.at}): ` +
+        `${stories.length} ${stories.length === 1 ? "story" : "stories"}`,
+    );
     if (stories.length === 0) return [];
     return [composeBrief(list, { key: `${list.id}/${window.date}`, window }, stories)];
   }
@@ -92,6 +100,12 @@ function briefsToSend(
   const chosen = options.story
     ? articles.filter((a) => a.slug === options.story)
     : articles.filter((a) => a.breaking && Date.parse(a.published) >= since);
+  log(
+    options.story
+      ? `newsletter: ${list.id}: the story "${options.story}"`
+      : `newsletter: ${list.id}: window ${describeWindow({ start: new Date(since), end: now }, zone)} ` +
+          `(breaking stories published ${options.since ? "since --since" : "in the last 6 hours"}): ${chosen.length}`,
+  );
   if (options.story && chosen.length === 0) throw new UsageError(`no public story "${options.story}"`);
   return chosen.map((a) =>
     composeBrief(

@@ -77,3 +77,13 @@ export function briefWindow(
   const start = since ? since.getTime() : end - schedule.hours * 60 * 60 * 1000;
   return { start: new Date(start), end: new Date(end), date: isoDate(localParts(end, timeZone)) };
 }
+
+/** A window as the newsroom reads it: "2026-12-01 00:00 to 2026-12-02 06:00 Asia/Singapore". */
+export function describeWindow(window: { start: Date; end: Date }, timeZone: string): string {
+  const local = (d: Date) => {
+    const p = localParts(d.getTime(), timeZone);
+    const two = (n: number) => String(n).padStart(2, "0");
+    return `${isoDate(p)} ${two(p.hour)}:${two(p.minute)}`;
+  };
+  return `${local(window.start)} to ${local(window.end)} ${timeZone}`;
+}
