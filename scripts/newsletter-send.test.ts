@@ -19,7 +19,12 @@ const CONNECTIONS = 5;
 
 type Run = { code: number | null; out: string };
 
-function command(args: string[], env: Record<string, string>, killWhen?: () => boolean): Promise<Run> {
+function command(
+  args: string[],
+  env: Record<string, string>,
+  killWhen?: () => boolean,
+  signal: NodeJS.Signals = "SIGKILL",
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     // One process (node with tsx's loader), so SIGKILL kills the sender itself, not a wrapper.
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/newsletter-send.ts", ...args], {
@@ -27,11 +32,12 @@ function command(args: string[], env: Record<string, string>, killWhen?: () => b
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
+    let sent = false;
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (out += d.toString()));
     const timer = killWhen
       ? setInterval(() => {
-          if (killWhen()) child.kill("SIGKILL");
+          if (killWhen() && !sent) sent = child.kill(signal);
         }, 2)
       : undefined;
     child.on("error", reject);
@@ -184,5 +190,39 @@ for (const backend of backends) {
       expect(bad.code).toBe(2);
       expect(bad.out).toContain('unknown list "no-such-list"');
     });
+
+    it(
+      "shows its progress in a log; Ctrl-C stops it between batches and says how to resume; run again, no one gets two",
+      { timeout: 180_000 },
+      async () => {
+        sink.byRecipient.clear();
+        await db.updateTable("subscriptions").set({ lists: "morning-brief,evening-brief" }).execute();
+        const args = ["--list", "evening-brief", "--since", "2020-01-01T00:00:00Z"];
+        const stopAt = Math.floor(SUBSCRIBERS * (0.2 + Math.random() * 0.5));
+        const stopped = await command(args, env, () => sink.byRecipient.size >= stopAt, "SIGINT");
+        expect(stopped.code, stopped.out).toBe(130);
+        expect(stopped.out).toContain("SIGINT: stopping after the messages in flight");
+        expect(stopped.out).toContain(
+          `To resume, run the same command again: npm run newsletter:send -- ${args.join(" ")}`,
+        );
+        // Not a terminal: plain lines with done/total, rate, ETA and failures, first and last included.
+        const lines =
+          stopped.out.match(
+            /^newsletter: evening-brief\/\S+: \d+\/10000 done \(\d+%\), [\d.]+\/s, ETA \S+, failed 0, elapsed \S+$/gm,
+          ) ?? [];
+        expect(lines.length, stopped.out).toBeGreaterThanOrEqual(2);
+        const before = sink.byRecipient.size;
+        expect(before).toBeGreaterThanOrEqual(stopAt);
+        expect(before).toBeLessThan(SUBSCRIBERS);
+
+        const again = await command(args, env);
+        expect(again.code, again.out).toBe(0);
+        expect(again.out).toContain("resuming evening-brief/");
+        // A clean stop leaves nothing on the wire: everyone gets exactly one.
+        expect(sink.byRecipient.size).toBe(SUBSCRIBERS);
+        expect(Math.max(...sink.byRecipient.values())).toBe(1);
+        expect(again.out).toMatch(/10000\/10000 done \(100%\)/);
+      },
+    );
   });
 }

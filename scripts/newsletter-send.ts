@@ -3,15 +3,19 @@
  *
  * Sends a newsletter issue to the list's confirmed subscribers, exactly once per subscriber: run it
  * from cron or a systemd timer (docs/DEPLOY.md). Safe to re-run after a crash and alongside another
- * run. Prints a summary; exit code 0 when nothing failed to send, 1 when some did, 2 on bad usage.
+ * run. Shows its progress (a bar on a terminal, a line every 5 s in a log). Ctrl-C (SIGINT) or SIGTERM
+ * stops it between batches and says how to resume; a second one stops it at once. Prints a summary;
+ * exit code 0 when nothing failed to send, 1 when some did, 2 on bad usage, 130 when stopped.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { startProgress, type Progress } from "@/lib/cli/progress";
 import { env } from "@/lib/config/env";
 import { getPublicArticlesAt } from "@/lib/content/api";
 import { openDatabase } from "@/lib/db/database";
 import { createBulkTransport } from "@/lib/newsletter/bulk-transport";
 import { runNewsletter, UsageError } from "@/lib/newsletter/run";
+import type { SendProgress } from "@/lib/newsletter/send";
 
 const USAGE =
   "usage: npm run newsletter:send -- --list <id> [--since <ISO time>] [--story <slug>] [--dry-run]";
@@ -42,6 +46,8 @@ async function main(): Promise<number> {
   });
   if (!env.smtpUrl && !values["dry-run"])
     console.warn("newsletter: SMTP_URL is not set: messages go to the outbox folder");
+  const stopping = stopOnSignal();
+  const display = progressDisplay();
   try {
     const reports = await runNewsletter(
       {
@@ -50,10 +56,11 @@ async function main(): Promise<number> {
         articles: await getPublicArticlesAt(now),
         previewDir: path.join(env.dataDir, "previews"),
         log: (line) => console.log(line),
-        send: { concurrency: env.newsletterConnections },
+        send: { concurrency: env.newsletterConnections, stop: stopping, onProgress: display.update },
       },
       { list: values.list, since, story: values.story, dryRun: values["dry-run"], now },
     );
+    display.stop();
     if (reports.length === 0 && !values["dry-run"])
       console.log(`newsletter: ${values.list}: no stories in the window: nothing sent`);
     let failed = 0;
@@ -68,11 +75,63 @@ async function main(): Promise<number> {
           `; in all ${r.counts.sent} of ${Object.values(r.counts).reduce((a, b) => a + b, 0)} sent`,
       );
     }
+    const stopped = reports.find((r) => r.interrupted);
+    if (stopped) {
+      console.log(
+        `newsletter: ${stopped.issue}: stopped between batches, ${stopped.counts.sent} of ${Object.values(stopped.counts).reduce((a, b) => a + b, 0)} sent; ` +
+          `the rest is queued. To resume, run the same command again: npm run newsletter:send -- ${process.argv.slice(2).join(" ")}`,
+      );
+      return 130;
+    }
     return failed > 0 ? 1 : 0;
   } finally {
     transport.close();
     await db.destroy();
   }
+}
+
+/** First SIGINT/SIGTERM: stop after the batch in flight. Second: at once (its messages on the wire are never resent). */
+function stopOnSignal(): () => boolean {
+  let asked = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (asked) {
+      console.error(`newsletter: ${signal} again: stopping now`);
+      process.exit(130);
+    }
+    asked = true;
+    console.error(
+      `newsletter: ${signal}: stopping after the messages in flight (${signal === "SIGINT" ? "Ctrl-C" : "the signal"} again to stop at once)`,
+    );
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return () => asked;
+}
+
+/** One progress display per issue being sent, on stderr (stdout keeps the summary lines). */
+function progressDisplay() {
+  let current: { issue: string; progress: Progress } | undefined;
+  return {
+    update: (p: SendProgress) => {
+      if (current?.issue !== p.issue) {
+        current?.progress.stop();
+        current = {
+          issue: p.issue,
+          progress: startProgress({
+            title: `newsletter: ${p.issue}`,
+            total: p.total,
+            unit: "done",
+            startAt: p.doneBefore,
+          }),
+        };
+      }
+      current.progress.update(p.done, p.failed);
+    },
+    stop: () => {
+      current?.progress.stop();
+      current = undefined;
+    },
+  };
 }
 
 main().then(

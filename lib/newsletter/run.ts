@@ -44,6 +44,7 @@ export async function runNewsletter(deps: RunDeps, options: RunOptions): Promise
     for (const issue of await store.unfinishedIssues(list.id)) {
       deps.log(`newsletter: resuming ${issue.issue_key}`);
       reports.push(await sendIssue(deps.db, deps.transport, issue, deps.send));
+      if (reports.at(-1)?.interrupted) return reports;
     }
   }
   for (const brief of briefsToSend(list, deps.articles, now, options, deps.log)) {
@@ -72,6 +73,7 @@ export async function runNewsletter(deps: RunDeps, options: RunOptions): Promise
       created_at: now.toISOString(),
     });
     reports.push(await sendIssue(deps.db, deps.transport, issue, deps.send));
+    if (reports.at(-1)?.interrupted) break;
   }
   return reports;
 }

@@ -31,6 +31,20 @@ export type SendOptions = {
   /** How long this run waits for retries that are not yet due before leaving them to the next run. */
   waitForRetriesMs?: number;
   now?: () => Date;
+  /** Asked before each batch: true stops the run there (Ctrl-C); the rest stays queued for the next. */
+  stop?: () => boolean;
+  /** Told after each message: rows of the issue finished (by any run), of all its rows. */
+  onProgress?: (progress: SendProgress) => void;
+};
+
+export type SendProgress = {
+  issue: string;
+  done: number;
+  total: number;
+  /** Finished before this run started (a resumed issue). */
+  doneBefore: number;
+  /** Failed in this run. */
+  failed: number;
 };
 
 export type SendReport = {
@@ -45,6 +59,8 @@ export type SendReport = {
   expired: number;
   /** The issue's rows by status after this run. */
   counts: DeliveryCounts;
+  /** Stopped by `stop` before the issue was done. */
+  interrupted: boolean;
 };
 
 export async function sendIssue(
@@ -72,13 +88,31 @@ export async function sendIssue(
     suppressed: 0,
     expired: 0,
     counts: await store.counts(issue.id),
+    interrupted: false,
   };
   report.expired = await store.recover(issue.id, deadOnThisMachine, now());
   await store.enqueue(issue.id, issue.list_id, now());
+  // Counted once, then by this run's own outcomes: a count per batch would cost a scan of the issue.
+  const counts = await store.counts(issue.id);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const doneBefore = total - counts.queued - counts.sending;
+  const progress = () =>
+    options.onProgress?.({
+      issue: issue.issue_key,
+      total,
+      doneBefore,
+      done: doneBefore + report.sent + report.skipped + report.failed,
+      failed: report.failed,
+    });
+  progress();
   const key = await unsubscribeKey(db);
   const giveUpAt = now().getTime() + waitForRetriesMs;
 
   const deliver = async (row: Claimed) => {
+    await deliverOne(row);
+    progress();
+  };
+  const deliverOne = async (row: Claimed) => {
     const subscribed =
       row.status === "confirmed" && !row.suppressed_at && row.lists.split(",").includes(issue.list_id);
     if (!subscribed) {
@@ -120,6 +154,10 @@ export async function sendIssue(
   };
 
   for (;;) {
+    if (options.stop?.()) {
+      report.interrupted = true;
+      break;
+    }
     const batch = await store.claim(issue.id, sender, batchSize, now());
     if (batch.length > 0) {
       await inParallel(batch, concurrency, deliver);
@@ -127,7 +165,9 @@ export async function sendIssue(
     }
     const next = await store.nextDue(issue.id);
     if (!next || next.getTime() > giveUpAt) break;
-    await sleep(Math.max(20, next.getTime() - now().getTime()));
+    // In short steps, so that a stop request does not wait for a retry minutes away.
+    const until = Date.now() + Math.max(20, next.getTime() - now().getTime());
+    while (Date.now() < until && !options.stop?.()) await sleep(Math.min(200, until - Date.now()));
   }
   report.counts = await store.counts(issue.id);
   return report;
