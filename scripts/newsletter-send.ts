@@ -67,7 +67,7 @@ async function main(): Promise<number> {
     for (const r of reports) {
       failed += r.failed;
       console.log(
-        `newsletter: ${r.issue}: sent ${r.sent}, retrying later ${r.counts.queued}, failed ${r.failed} (suppressed ${r.suppressed}), skipped ${r.skipped}` +
+        `newsletter: ${r.issue}: sent ${r.sent}, ${r.interrupted ? "left queued" : "retrying later"} ${r.counts.queued}, failed ${r.failed} (suppressed ${r.suppressed}), skipped ${r.skipped}` +
           (r.counts.sending
             ? `, ${r.counts.sending} being sent by another run (or one that stopped: not resent)`
             : "") +
@@ -99,8 +99,9 @@ function stopOnSignal(): () => boolean {
       process.exit(130);
     }
     asked = true;
+    // On a terminal, below the progress bar rather than on its line.
     console.error(
-      `newsletter: ${signal}: stopping after the messages in flight (${signal === "SIGINT" ? "Ctrl-C" : "the signal"} again to stop at once)`,
+      `${process.stderr.isTTY ? "\n" : ""}newsletter: ${signal}: stopping after the messages in flight (${signal === "SIGINT" ? "Ctrl-C" : "the signal"} again to stop at once)`,
     );
   };
   process.on("SIGINT", onSignal);

@@ -56,14 +56,18 @@ export function startProgress(options: Options): Progress {
   if (stream.isTTY) {
     const bar = new SingleBar({
       stream,
-      format: `${title} [{bar}] {value}/{total} ${unit} | {rate}/s | ETA {eta} | failed {failed}`,
+      format: `${title} [{bar}] {value}/{total} ${unit} | {speed}/s | ETA {remaining} | failed {failed}`,
       barsize: 24,
       hideCursor: false,
       // The command handles Ctrl-C itself (it stops between batches): the bar must not stop first.
       gracefulExit: false,
       fps: 5,
     });
-    const payload = () => ({ failed, ...figures(done, startAt, total, now() - started) });
+    // Not cli-progress's own {eta} and {eta_formatted}: those would differ from the log line's figures.
+    const payload = () => {
+      const f = figures(done, startAt, total, now() - started);
+      return { failed, speed: f.rate, remaining: f.eta };
+    };
     bar.start(total, done, payload());
     return {
       update: (d, f) => {
