@@ -90,15 +90,20 @@ async function main(): Promise<number> {
   }
 }
 
-/** First SIGINT/SIGTERM: stop after the batch in flight. Second: at once (its messages on the wire are never resent). */
+/**
+ * First SIGINT/SIGTERM: stop after the batch in flight. Another one a second or more later: at once (its
+ * messages on the wire are never resent). Copies of the first that arrive together (Ctrl-C reaches
+ * npm, tsx and this process, and tsx passes it on; systemd signals the whole unit) are not a second.
+ */
 function stopOnSignal(): () => boolean {
-  let asked = false;
+  let askedAt: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (asked) {
+    if (askedAt !== undefined) {
+      if (Date.now() - askedAt < 1_000) return;
       console.error(`newsletter: ${signal} again: stopping now`);
       process.exit(130);
     }
-    asked = true;
+    askedAt = Date.now();
     // On a terminal, below the progress bar rather than on its line.
     console.error(
       `${process.stderr.isTTY ? "\n" : ""}newsletter: ${signal}: stopping after the messages in flight (${signal === "SIGINT" ? "Ctrl-C" : "the signal"} again to stop at once)`,
@@ -106,7 +111,7 @@ function stopOnSignal(): () => boolean {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  return () => asked;
+  return () => askedAt !== undefined;
 }
 
 /** One progress display per issue being sent, on stderr (stdout keeps the summary lines). */
