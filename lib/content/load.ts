@@ -97,19 +97,35 @@ export async function readEntry(
   };
 }
 
+/** Told after each file read: files read so far, of all the folders' files, and those with problems. */
+type ScanProgress = (done: number, total: number, failed: number) => void;
+
 /** Reads every content file in every folder, collecting every problem. */
 export async function scanContent(
   dirs: readonly string[],
+  onProgress?: ScanProgress,
 ): Promise<{ entries: ContentEntry[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = [];
   const entries: ContentEntry[] = [];
   const images: ImageCache = new Map();
+  const listed: [string, string[]][] = [];
   for (const dir of dirs) {
     const files = await listMarkdownFiles(dir).catch((error: unknown) => {
       problems.push({ file: dir, message: `content folder cannot be read: ${String(error)}` });
       return [];
     });
-    const results = await mapLimited(files, 64, (f) => readEntry(dirs, dir, f, images));
+    listed.push([dir, files]);
+  }
+  const total = listed.reduce((n, [, files]) => n + files.length, 0);
+  let done = 0;
+  let failed = 0;
+  for (const [dir, files] of listed) {
+    const results = await mapLimited(files, 64, async (f) => {
+      const result = await readEntry(dirs, dir, f, images);
+      if (!result.ok && result.problems.length > 0) failed += 1;
+      onProgress?.(++done, total, failed);
+      return result;
+    });
     for (const r of results) {
       if (r.ok) entries.push(r.entry);
       else problems.push(...r.problems);
@@ -119,8 +135,8 @@ export async function scanContent(
 }
 
 /** Reads, validates and indexes every folder; throws with every problem found (builds, content:check). */
-export async function loadContent(dirs: readonly string[]): Promise<ContentIndex> {
-  const scanned = await scanContent(dirs);
+export async function loadContent(dirs: readonly string[], onProgress?: ScanProgress): Promise<ContentIndex> {
+  const scanned = await scanContent(dirs, onProgress);
   const { index, problems } = indexEntries(scanned.entries);
   const all = [...scanned.problems, ...problems];
   if (all.length > 0) throw new ContentError(all);
