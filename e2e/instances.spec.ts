@@ -1,5 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { E2E_PREVIEW_SECRET, baseURL } from "../playwright.config";
+import { E2E_PREVIEW_SECRET, E2E_REVALIDATE_SECRET, baseURL } from "../playwright.config";
 import { hasNginx, startProxy } from "./lib/nginx";
 import { clearLiveContent, newStory, publishStory } from "./lib/publish";
 import { startExtraServer } from "./lib/server";
@@ -10,6 +12,15 @@ import { startExtraServer } from "./lib/server";
  */
 
 test.skip(({ isMobile }) => isMobile, "publishing is the server's; one browser is enough");
+
+/** The trigger loop docs/DEPLOY.md gives a pipeline ("The trigger"), as a shell script. */
+function triggerLoop(doc: string): string {
+  const found = /```sh\n(for port in [^\n]*\n[^`]*\/api\/revalidate[^`]*done)\n```/.exec(
+    readFileSync(doc, "utf8"),
+  );
+  if (!found?.[1]) throw new Error(`${doc} has no trigger loop`);
+  return found[1];
+}
 test.afterEach(async ({ request }) => clearLiveContent(request));
 
 test("two instances behind the shipped nginx: a change shows on both, and through the proxy within its bound", async ({
@@ -65,4 +76,28 @@ test("two instances behind the shipped nginx: a change shows on both, and throug
     second.kill();
   }
   expect((await request.get("/health")).status()).toBe(200);
+});
+
+test("the trigger loop docs/DEPLOY.md and docs/CONTENT.md give refreshes every instance", async () => {
+  test.setTimeout(60_000);
+  const loop = triggerLoop("docs/DEPLOY.md");
+  expect(triggerLoop("docs/CONTENT.md")).toBe(loop);
+  const second = startExtraServer(3191);
+  try {
+    await expect
+      .poll(async () => (await fetch(`${second.url}/health`).catch(() => undefined))?.status, {
+        timeout: 30_000,
+      })
+      .toBe(200);
+    // As written, with this suite's two ports for the doc's example ports.
+    const script = loop.replace("3000 3001", `${new URL(baseURL).port} 3191`);
+    const run = spawnSync("bash", ["-c", script], {
+      env: { ...process.env, REVALIDATE_SECRET: E2E_REVALIDATE_SECRET },
+      encoding: "utf8",
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.match(/\{"ok":true/g)?.length, run.stdout).toBe(2);
+  } finally {
+    second.kill();
+  }
 });
