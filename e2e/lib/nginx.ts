@@ -13,7 +13,10 @@ export type Proxy = { url: string; stop: () => Promise<void> };
 
 /**
  * deploy/nginx.conf as shipped (scripts/nginx-conf.cjs), on a loopback port that is not 80, in front
- * of the given upstream ports (one `server` line each, as an operator adds them).
+ * of the given upstream ports (one `server` line each, as an operator adds them), started with the
+ * command docs/DEPLOY.md gives ("Running nginx": `nginx -p DIR -c DIR/nginx.conf`). Not as written
+ * in two ways, both in the config: `daemon off;`, so that this process owns nginx and can stop it,
+ * and a loopback listen address, so that a test run never opens a port on the machine's interfaces.
  */
 export async function startProxy(listenPort: number, upstreamPorts: number[]): Promise<Proxy> {
   const dir = mkdtempSync(path.join(tmpdir(), "dispatch-nginx-"));

@@ -15,7 +15,10 @@ export type ExtraServer = {
 
 /**
  * Another production server on the suite's build and content, as an operator runs a second instance:
- * its own port and data folder, the same content folders.
+ * its own port and data folder, the same checkout, build and content folders. The command is the
+ * service command of docs/DEPLOY.md (`node node_modules/next/dist/bin/next start -H 127.0.0.1 -p
+ * PORT`), with this Node (`process.execPath`) for `/usr/bin/node`; e2e/service.spec.ts runs the doc's
+ * own line.
  */
 export function startExtraServer(port: number, env: Record<string, string> = {}): ExtraServer {
   const child = spawn(
