@@ -147,8 +147,10 @@ test.describe("navigations across the site, after prefetches settle", () => {
       isMobile,
     );
     await expectFullView(page);
-    await expect(page.getByRole("link", { name: /return to FAST/ })).toBeVisible();
-    await settleThenTap(page, page.getByRole("link", { name: /return to FAST/ }), isMobile);
+    // The first of the story's "return to FAST" links: the one above the headline.
+    const back = page.getByRole("link", { name: /return to FAST/ }).first();
+    await expect(back).toBeVisible();
+    await settleThenTap(page, back, isMobile);
     await expectCardInView(page, SEED_SLUG);
     await expect(card(page, SEED_SLUG).getByRole("heading", { level: 2 })).toHaveText(SEED.headline);
   });
