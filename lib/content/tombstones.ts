@@ -46,7 +46,7 @@ export type StoryPath = { kind: "story"; section: string; slug: string } | { kin
  * /fast/{slug}; undefined for every other path (feeds, images, the summary of nothing).
  */
 export function storyPathSlug(pathname: string): StoryPath | undefined {
-  const parts = pathname.split("/").filter(Boolean);
+  const parts = pathname.split("/").filter(Boolean).map(decodeSegment);
   const [first, second, third] = parts;
   if (!first || !second || parts.length > 3) return undefined;
   if (first === "fast") return parts.length === 2 ? { kind: "card", slug: second } : undefined;
@@ -59,4 +59,13 @@ export function storyPathSlug(pathname: string): StoryPath | undefined {
 export function tombstoneFor(tombstones: Tombstones, named: StoryPath): Tombstone | undefined {
   const found = tombstones.get(named.slug);
   return found && (named.kind === "card" || found.section === named.section) ? found : undefined;
+}
+
+/** A path segment as the router reads it (`%72` is `r`); one that does not decode stays as it is. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
