@@ -63,10 +63,10 @@ export function ArticleView({
             <ShareRow target={share} text={article.standfirst} />
           </div>
         </header>
-        <div className="mt-3 sm:mt-6 sm:px-6">
+        <div className="mt-2 sm:mt-6 sm:px-6">
           <HeroFigure hero={article.hero} preload unoptimized={preview} />
         </div>
-        <div className="mx-auto mt-4 max-w-[42rem] px-4 sm:mt-8 sm:px-6">
+        <div className="mx-auto mt-3 max-w-[42rem] px-4 sm:mt-8 sm:px-6">
           <Corrections corrections={article.corrections} />
           {summary && view === "summary" ? (
             <SummaryPoints points={summary} variant="cards" />

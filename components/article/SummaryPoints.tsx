@@ -11,7 +11,7 @@
 export function SummaryPoints({ points, variant }: { points: string[]; variant: "cards" | "box" }) {
   if (variant === "box") {
     return (
-      <details className="group border-rule mb-4 rounded border lg:mb-8 lg:p-5 lg:[&::details-content]:[content-visibility:visible]">
+      <details className="group border-rule mb-3 rounded border lg:mb-8 lg:p-5 lg:[&::details-content]:[content-visibility:visible]">
         <summary className="flex min-h-10 cursor-pointer list-none items-center gap-2 px-4 font-sans font-bold lg:hidden [&::-webkit-details-marker]:hidden">
           <svg
             viewBox="0 0 20 20"
