@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { sectionSlugs, siteConfig } from "./lib/config/site";
+import { EMBED_FRAME_ORIGINS } from "./lib/content/embeds";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -15,6 +16,9 @@ const contentSecurityPolicy = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
+  // Embeds' players (lib/content/embeds.ts), only ever put on the page when a reader presses Play:
+  // before that the page holds no frame, so nothing is requested from these origins.
+  `frame-src ${EMBED_FRAME_ORIGINS.join(" ")}`,
   "connect-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

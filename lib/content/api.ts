@@ -60,8 +60,10 @@ function publicOnly(index: ContentIndex, now: number): ContentIndex {
   if (visible.length === index.articles.length) return index;
   const media = new Map<string, string>();
   for (const a of visible) {
-    const file = index.media.get(a.hero.url);
-    if (file) media.set(a.hero.url, file);
+    for (const url of [a.hero.url, ...a.photos.map((p) => p.url)]) {
+      const file = index.media.get(url);
+      if (file) media.set(url, file);
+    }
   }
   return indexArticles(visible, media);
 }

@@ -22,6 +22,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
       caption: "Caption.",
       credit: "AP",
     },
+    photos: [],
     summary: ["One.", "Two.", "Three."],
     body: "Body.",
     file: `world/${slug}.md`,

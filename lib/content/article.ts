@@ -16,6 +16,15 @@ export type HeroImage = {
   credit: string;
 };
 
+/** A photo in the body (lib/content/body-syntax.ts), found, measured and hashed like the hero. */
+export type BodyPhoto = {
+  /** As the editor wrote it, e.g. images/lab.jpg: the key the body's blocks look it up by. */
+  src: string;
+  url: string;
+  width: number;
+  height: number;
+};
+
 export type Article = {
   slug: string;
   section: SectionConfig;
@@ -31,6 +40,8 @@ export type Article = {
   source?: string;
   dateline?: string;
   hero: HeroImage;
+  /** Photos the body shows, in the order it shows them (lib/content/blocks.ts). */
+  photos: readonly BodyPhoto[];
   /** 3 to 5 summary points for FAST, or none: then the article has no card. */
   summary?: string[];
   /** Markdown body as written; rendered by lib/content/markdown. */

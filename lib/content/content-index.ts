@@ -38,6 +38,7 @@ export function indexEntries(entries: Iterable<ContentEntry>): {
     seen.set(e.article.slug, e.label);
     articles.push(e.article);
     media.set(e.article.hero.url, e.mediaFile);
+    for (const [url, file] of e.bodyMedia) media.set(url, file);
   }
   return { index: indexArticles(articles, media), problems };
 }

@@ -130,4 +130,50 @@ describe("loadContent", () => {
     expect(renderMarkdown(seed?.body ?? "", { dateline: seed?.dateline })).toContain(sentence);
     expect(seed?.source).toBe("Reuters/fs");
   });
+
+  it("finds, measures and hashes the body's photos like the hero, and serves them", async () => {
+    const body =
+      'Body.\n\n![The lab](images/a.jpg "Caption.")\n\n::photo[Second.]{src=images/sub/b.jpg alt=B credit=AP}\n';
+    const dir = tempContent({ "a.md": article("A").replace("Body.\n", body) });
+    mkdirSync(path.join(dir, "images/sub"));
+    copyFileSync(IMAGE, path.join(dir, "images/sub/b.jpg"));
+    const index = await loadContent([dir]);
+    const photos = index.bySlug.get("a")?.photos ?? [];
+    expect(photos.map((p) => [p.src, p.width, p.height])).toEqual([
+      ["images/a.jpg", 1600, 1067],
+      ["images/sub/b.jpg", 1600, 1067],
+    ]);
+    expect(photos[1]?.url).toMatch(/^\/media\/[0-9a-f]{12}\/b\.jpg$/);
+    expect(index.media.get(photos[1]?.url ?? "")).toBe(path.join(dir, "images/sub/b.jpg"));
+  });
+
+  it("names the file and line of each body photo problem", async () => {
+    // "Body." is line 14 of the file article() writes; each photo is two lines further down.
+    const body = [
+      "Body.",
+      "",
+      "![A missing photo](images/missing.jpg)",
+      "",
+      "![Outside](images/../a.md.jpg)",
+      "",
+      "![](images/a.jpg)",
+      "",
+      "![Elsewhere](../secret.jpg)",
+      "",
+    ].join("\n");
+    const dir = tempContent({ "world/a.md": article("A").replace("Body.\n", body) });
+    expect(await problemsOf([dir])).toEqual([
+      'world/a.md|body|line 20: photo "images/a.jpg" needs alt text, describing the photo for readers who cannot see it',
+      'world/a.md|body|line 22: photo "../secret.jpg" must be a .jpg, .png, .webp or .avif file under images/, e.g. images/lab.jpg',
+    ]);
+    const found = await problemsOf([
+      tempContent({ "world/a.md": article("A").replace("Body.\n", body.split("\n").slice(0, 6).join("\n")) }),
+    ]);
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^world\/a.md\|body\|line 16: photo "images\/missing.jpg": image file not found: images\/missing.jpg/,
+      ),
+      'world/a.md|body|line 18: photo "images/../a.md.jpg": must stay inside the images folder',
+    ]);
+  });
 });

@@ -10,7 +10,7 @@ import { newBody, type Body } from "./body";
 import { indexEntries, type ContentIndex } from "./content-index";
 import { isInsideContent } from "./inside";
 import { toArticle } from "./reshape";
-import type { Article, HeroImage } from "./article";
+import type { Article, BodyPhoto, HeroImage } from "./article";
 import { parseArticle, type ParsedArticle } from "./parse";
 import { ContentError, type ContentProblem } from "./problems";
 
@@ -30,6 +30,8 @@ export type ContentEntry = {
   article: Article;
   /** Absolute path of the hero image. */
   mediaFile: string;
+  /** Served URL → absolute path of each photo in the body. */
+  bodyMedia: ReadonlyMap<string, string>;
   /** The article's body, packed once the server has loaded (lib/content/body.ts). */
   body: Body;
   mtimeMs: number;
@@ -80,6 +82,8 @@ export async function readEntry(
   }
   const hero = await loadHero(dirs, dir, parsed.article, images);
   if (!hero.ok) return { ok: false, problems: [{ file: label, field: "hero.src", message: hero.message }] };
+  const photos = await loadBodyPhotos(dir, parsed.article, images);
+  if (!photos.ok) return { ok: false, problems: photos.problems.map((p) => ({ ...p, file: label })) };
   const body = newBody(parsed.article.body);
   return {
     ok: true,
@@ -88,8 +92,9 @@ export async function readEntry(
       dir,
       file,
       label,
-      article: toArticle(parsed.article, hero.hero, body),
+      article: toArticle(parsed.article, hero.hero, body, photos.photos),
       mediaFile: hero.file,
+      bodyMedia: photos.media,
       body,
       mtimeMs: stat.mtimeMs,
       size: stat.size,
@@ -186,6 +191,40 @@ async function loadHero(
   images: ImageCache,
 ): Promise<HeroResult> {
   const { src, alt, caption, credit } = article.hero;
+  const found = await loadImage(dir, src, images);
+  if (!found.ok) return found;
+  return { ok: true, hero: { ...found.facts, alt, caption, credit }, file: found.file };
+}
+
+/** The body's photos, each found, measured and hashed exactly as the hero is. */
+async function loadBodyPhotos(
+  dir: string,
+  article: ParsedArticle,
+  images: ImageCache,
+): Promise<
+  | { ok: true; photos: BodyPhoto[]; media: Map<string, string> }
+  | { ok: false; problems: Omit<ContentProblem, "file">[] }
+> {
+  const photos: BodyPhoto[] = [];
+  const media = new Map<string, string>();
+  const problems: Omit<ContentProblem, "file">[] = [];
+  for (const { src, line } of article.photos) {
+    const found = await loadImage(dir, src, images);
+    if (!found.ok)
+      problems.push({ field: "body", message: `line ${line}: photo "${src}": ${found.message}` });
+    else if (!photos.some((p) => p.src === src)) {
+      const { url, width, height } = found.facts;
+      photos.push({ src, url, width, height });
+      media.set(url, found.file);
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, photos, media };
+}
+
+type ImageResult =
+  { ok: true; facts: Exclude<ImageFacts, { error: string }>; file: string } | { ok: false; message: string };
+
+async function loadImage(dir: string, src: string, images: ImageCache): Promise<ImageResult> {
   const imagesDir = path.join(dir, "images");
   const file = path.resolve(dir, src);
   if (!file.startsWith(imagesDir + path.sep))
@@ -198,7 +237,7 @@ async function loadHero(
   }
   const found = await facts;
   if ("error" in found) return { ok: false, message: found.error };
-  return { ok: true, hero: { ...found, alt, caption, credit }, file };
+  return { ok: true, facts: found, file };
 }
 
 async function imageFacts(

@@ -4,6 +4,7 @@
 import matter from "gray-matter";
 import yaml from "js-yaml";
 import type { z } from "zod";
+import { inspectBody, type PhotoRef } from "./body-syntax";
 import { closest, type ContentProblem } from "./problems";
 import {
   CORRECTION_KEYS,
@@ -21,6 +22,8 @@ export type ParsedArticle = FrontMatter & {
   body: string;
   /** Path of the file relative to its content folder, for messages. */
   file: string;
+  /** Photos the body shows, with their lines in the file (the loader finds and measures them). */
+  photos: PhotoRef[];
 };
 
 export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; problems: ContentProblem[] };
@@ -89,8 +92,18 @@ export function parseArticle(file: string, raw: string): ParseResult {
     }
   }
 
+  const inspected = inspectBody(body, firstLineOf(raw, body));
+  for (const p of inspected.problems) add(`line ${p.line}: ${p.message}`, "body");
+
   if (!result.success || problems.length > 0) return { ok: false, problems };
-  return { ok: true, article: { ...result.data, slug, body, file } };
+  return { ok: true, article: { ...result.data, slug, body, file, photos: inspected.photos } };
+}
+
+/** The line of the file the body starts on, so body problems name the line an editor sees. */
+function firstLineOf(raw: string, body: string): number {
+  const closing = raw.indexOf("\n---", 3);
+  const at = body.length > 0 ? raw.indexOf(body, closing < 0 ? 0 : closing + 4) : -1;
+  return at < 0 ? 1 : raw.slice(0, at).split("\n").length;
 }
 
 function problemsFromIssue(file: string, issue: z.core.$ZodIssue): ContentProblem[] {

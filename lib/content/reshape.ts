@@ -5,7 +5,7 @@
  */
 import { findSection } from "@/lib/config/site";
 import { readBody, type Body } from "./body";
-import { topicSlug, type Article, type HeroImage } from "./article";
+import { topicSlug, type Article, type BodyPhoto, type HeroImage } from "./article";
 import type { ParsedArticle } from "./parse";
 
 /**
@@ -20,7 +20,15 @@ function own(text: string | undefined): string | undefined {
   return text === undefined || text.length < 13 ? text : Buffer.from(text, "utf8").toString("utf8");
 }
 
-export function toArticle(a: ParsedArticle, hero: HeroImage, body: Body): Article {
+/** Most stories have no photo in the body: one shared empty list, not one per story. */
+const NO_PHOTOS: readonly BodyPhoto[] = Object.freeze([]);
+
+export function toArticle(
+  a: ParsedArticle,
+  hero: HeroImage,
+  body: Body,
+  photos: readonly BodyPhoto[] = NO_PHOTOS,
+): Article {
   const section = findSection(a.section);
   if (!section) throw new Error(`unreachable: section ${a.section} passed the schema`);
   return {
@@ -38,6 +46,7 @@ export function toArticle(a: ParsedArticle, hero: HeroImage, body: Body): Articl
     source: own(a.source),
     dateline: own(a.dateline),
     hero: { ...hero, alt: own(hero.alt), caption: own(hero.caption), credit: own(hero.credit) },
+    photos: photos.length > 0 ? photos.map((p) => ({ ...p, src: own(p.src) })) : NO_PHOTOS,
     summary: a.summary?.map((point) => own(point)),
     // Inflated when a page or feed reads it (lib/content/body.ts): a third or less of the memory.
     get body() {

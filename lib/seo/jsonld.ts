@@ -32,7 +32,12 @@ export function newsArticleJsonLd(article: Article): JsonLdObject {
     "@type": "NewsArticle",
     headline: article.title,
     description: article.standfirst,
-    image: [absoluteUrl(article.hero.url), ...heroImages(article)],
+    // The hero first (the one search engines show), then every photo in the body.
+    image: [
+      absoluteUrl(article.hero.url),
+      ...heroImages(article),
+      ...article.photos.map((p) => absoluteUrl(p.url)),
+    ],
     datePublished: article.published,
     dateModified: article.updated ?? article.published,
     author: [author],
