@@ -1,7 +1,7 @@
 /** RSS 2.0 feeds built with the maintained `feed` library, never string templates. */
 import { Feed } from "feed";
 import type { Article } from "@/lib/content/article";
-import { renderMarkdown } from "@/lib/content/markdown";
+import { bodyHtml } from "@/lib/content/body-html";
 import { absoluteUrl, siteConfig } from "@/lib/config/site";
 import { xmlSafe } from "./xml";
 
@@ -26,6 +26,9 @@ export function buildRss(opts: {
   articles: Article[];
 }): string {
   const articles = opts.articles.slice(0, FEED_ITEMS);
+  // "Read also" links to stories in this feed's list (all of them public); others are left out.
+  const bySlug = new Map(opts.articles.map((a) => [a.slug, a]));
+  const links = { absolute: absoluteUrl, story: (slug: string) => bySlug.get(slug) };
   const newest = articles[0];
   const feed = new Feed({
     title: xmlSafe(opts.title),
@@ -48,7 +51,7 @@ export function buildRss(opts: {
       link: url,
       title: cdataText(a.title),
       description: cdataText(a.standfirst),
-      content: cdataText(renderMarkdown(a.body, { dateline: a.dateline })),
+      content: cdataText(bodyHtml(a, links)),
       author: [{ name: xmlSafe(a.byline ?? a.source ?? siteConfig.name) }],
       // RSS has one date per item: the last change, so a correction or update reaches feed readers.
       // (The feed library would prefer `published` for pubDate, so it is not passed.)

@@ -22,4 +22,25 @@ describe("markdownToText", () => {
   it("keeps an escaped character as itself", () => {
     expect(markdownToText("2 \\* 3 and \\_not emphasis\\_")).toBe("2 * 3 and _not emphasis_");
   });
+
+  it("indexes captions, credits and table text, not the syntax of directives and tables", () => {
+    const md = [
+      '![A lab](images/lab.jpg "Agents at the lab.")',
+      "",
+      '::photo[A raid at dawn.]{src=images/raid.jpg alt="Police" credit="AP/Someone"}',
+      "",
+      ':::factbox{title="Key facts"}',
+      "- Founded 1990",
+      ":::",
+      "",
+      "| Team | Goals |",
+      "| :--- | ---: |",
+      "| Red | 3 |",
+      "",
+      "::related{story=world/other-story}",
+    ].join("\n");
+    expect(markdownToText(md)).toBe(
+      "A lab Agents at the lab. A raid at dawn. Police AP/Someone Key facts Founded 1990 Team Goals Red 3",
+    );
+  });
 });

@@ -6,6 +6,16 @@
 /** Private-use code points standing in for escaped ASCII punctuation while markers are removed. */
 const ESCAPED = 0xf000;
 
+const SHOWN_ATTRIBUTES = new Set(["alt", "credit", "title", "cite"]);
+
+function directiveWords(_: string, _name: string, label = "", attributes = ""): string {
+  const words = [label];
+  for (const m of attributes.matchAll(/([A-Za-z]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
+    if (SHOWN_ATTRIBUTES.has(m[1] ?? "")) words.push(m[2] ?? m[3] ?? m[4] ?? "");
+  }
+  return ` ${words.join(" ")} `;
+}
+
 export function markdownToText(markdown: string): string {
   return (
     markdown
@@ -17,8 +27,16 @@ export function markdownToText(markdown: string): string {
       )
       // Fenced code keeps its text; the fences go.
       .replace(/^(```|~~~).*$/gm, " ")
-      // Images: the alt text; links: the link text (reference links too).
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+      // Body blocks (lib/content/body-syntax.ts): a directive line keeps its caption and the words of
+      // its alt, credit, title and cite; the rest (names, src, story) is syntax.
+      .replace(/^[ \t]*:{2,}[ \t]*([A-Za-z]*)(?:\[([^\]\n]*)\])?(?:\{([^}\n]*)\})?[ \t]*$/gm, directiveWords)
+      // Table rows: the cells' words; the |---| line is syntax.
+      .replace(/^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$/gm, " ")
+      .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_, cells: string) => cells.replace(/\|/g, " "))
+      // Images: the alt text and the caption (title); links: the link text (reference links too).
+      .replace(/!\[([^\]]*)\]\(\s*\S*(?:\s+"([^"]*)")?\s*\)/g, (_, alt: string, title?: string) =>
+        title ? `${alt} ${title}` : alt,
+      )
       .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
       .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1")
       .replace(/^\s*\[[^\]]+\]:\s*\S+.*$/gm, " ")
