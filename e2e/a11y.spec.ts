@@ -9,6 +9,7 @@ const PAGES = {
     "/sport/fixture-underdogs-win-cup-final-after-extraordinary-comeback-in-extra-time-and-penalties-at-packed-national-stadium",
   topic: "/topic/mexico",
   article: SEED_PATH,
+  "every body block": "/world/fixture-every-body-block",
   "not found": "/world/no-such-story",
   "search results": "/search?q=the&sort=newest",
   "search, nothing found": "/search?q=zzyzxqvbn",

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./lib/axe";
+import { clearLiveContent, newStory, publishStory } from "./lib/publish";
 
 /** The fixture story that uses every body block (e2e/fixtures/content/world/fixture-every-body-block.md). */
 const STORY = "/world/fixture-every-body-block";
@@ -203,6 +204,51 @@ test.describe("a story with every body block", () => {
   });
 });
 
+test.describe("hostile blocks, published while the server runs", () => {
+  test.afterEach(async ({ request }) => clearLiveContent(request));
+
+  test("markup in a directive's attributes is text; a javascript: photo is refused, not published", async ({
+    page,
+    request,
+    isMobile,
+  }) => {
+    test.skip(isMobile, "server behaviour: one browser profile is enough");
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const inert = newStory({
+      summary: false,
+      body: [
+        "The text.",
+        ':::factbox{title="<img src=x onerror=alert(1)>"}',
+        "- A fact.",
+        ":::",
+        "",
+        ":::pullquote{cite='\" onmouseover=\"alert(2)'}",
+        "Words.",
+        ":::",
+      ].join("\n"),
+    });
+    const refused = newStory({ summary: false, body: '::photo[x]{src="javascript:alert(3)" alt=x}' });
+    publishStory(refused);
+    publishStory(inert);
+    await expect
+      .poll(async () => (await request.get(`/world/${inert.slug}`)).status(), { timeout: 15_000 })
+      .toBe(200);
+    expect((await request.get(`/world/${refused.slug}`)).status()).toBe(404);
+
+    await page.goto(`/world/${inert.slug}`);
+    const b = body(page);
+    await expect(b.getByRole("note", { name: "<img src=x onerror=alert(1)>" })).toBeVisible();
+    await expect(b.locator(".body-pullquote figcaption")).toHaveText('" onmouseover="alert(2)');
+    await b.locator(".body-pullquote").hover();
+    expect(await b.locator("[onerror], [onmouseover], img").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});
+
 test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -211,5 +257,31 @@ test.describe("with JavaScript off", () => {
     await page.goto(STORY);
     await expectEveryBlock(page);
     await expect(body(page).getByRole("button")).toHaveCount(0);
+  });
+});
+
+/** The screenshots in docs/CONTENT.md, at a 360 px phone width: SCREENSHOTS=1 writes them. */
+test.describe("screenshots for docs/CONTENT.md", () => {
+  test.skip(!process.env.SCREENSHOTS, "run with SCREENSHOTS=1 to refresh the documentation's images");
+  test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
+
+  test("each block at 360 px", async ({ page }, info) => {
+    test.skip(info.project.name !== "phone", "once");
+    await page.goto(STORY);
+    await readToTheEnd(page);
+    const b = body(page);
+    const shots = {
+      photo: b.locator("figure.body-photo").nth(1),
+      gallery: b.getByRole("list", { name: /^Gallery/ }),
+      table: b.getByRole("region", { name: "Table" }),
+      pullquote: b.locator(".body-pullquote"),
+      factbox: b.getByRole("note"),
+      embed: b.locator(".body-embed"),
+      "read-also": b.getByRole("complementary", { name: "Read also" }),
+    };
+    for (const [name, locator] of Object.entries(shots)) {
+      await locator.scrollIntoViewIfNeeded();
+      await locator.screenshot({ path: `docs/images/body-${name}.png`, animations: "disabled" });
+    }
   });
 });
