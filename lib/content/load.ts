@@ -82,7 +82,7 @@ export async function readEntry(
   }
   const hero = await loadHero(dirs, dir, parsed.article, images);
   if (!hero.ok) return { ok: false, problems: [{ file: label, field: "hero.src", message: hero.message }] };
-  const photos = await loadBodyPhotos(dir, parsed.article, images);
+  const photos = await loadBodyPhotos(dirs, dir, parsed.article, images);
   if (!photos.ok) return { ok: false, problems: photos.problems.map((p) => ({ ...p, file: label })) };
   const body = newBody(parsed.article.body);
   return {
@@ -191,13 +191,14 @@ async function loadHero(
   images: ImageCache,
 ): Promise<HeroResult> {
   const { src, alt, caption, credit } = article.hero;
-  const found = await loadImage(dir, src, images);
+  const found = await loadImage(dirs, dir, src, images);
   if (!found.ok) return found;
   return { ok: true, hero: { ...found.facts, alt, caption, credit }, file: found.file };
 }
 
 /** The body's photos, each found, measured and hashed exactly as the hero is. */
 async function loadBodyPhotos(
+  dirs: readonly string[],
   dir: string,
   article: ParsedArticle,
   images: ImageCache,
@@ -209,7 +210,7 @@ async function loadBodyPhotos(
   const media = new Map<string, string>();
   const problems: Omit<ContentProblem, "file">[] = [];
   for (const { src, line } of article.photos) {
-    const found = await loadImage(dir, src, images);
+    const found = await loadImage(dirs, dir, src, images);
     if (!found.ok)
       problems.push({ field: "body", message: `line ${line}: photo "${src}": ${found.message}` });
     else if (!photos.some((p) => p.src === src)) {
@@ -224,7 +225,12 @@ async function loadBodyPhotos(
 type ImageResult =
   { ok: true; facts: Exclude<ImageFacts, { error: string }>; file: string } | { ok: false; message: string };
 
-async function loadImage(dir: string, src: string, images: ImageCache): Promise<ImageResult> {
+async function loadImage(
+  dirs: readonly string[],
+  dir: string,
+  src: string,
+  images: ImageCache,
+): Promise<ImageResult> {
   const imagesDir = path.join(dir, "images");
   const file = path.resolve(dir, src);
   if (!file.startsWith(imagesDir + path.sep))
