@@ -124,6 +124,26 @@ describe("applyChanges", () => {
     expect(live.index.media.has(before ?? "")).toBe(false);
   });
 
+  it("gives a replaced body photo a new URL too, by its file event and by a rescan", async () => {
+    copyFileSync(PHOTO, path.join(dir, "images/body.jpg"));
+    save(
+      "world/third.md",
+      story("Third").replace("The text.", '![A body photo](images/body.jpg "A caption")'),
+    );
+    const live = await load();
+    const bodyUrls = () => [...live.index.media.keys()].filter((url) => url.endsWith("/body.jpg"));
+    const [before = ""] = bodyUrls();
+    expect(before).not.toBe("");
+    copyFileSync(OTHER_PHOTO, path.join(dir, "images/body.jpg"));
+    await applyChanges(live, [{ dir, file: "images/body.jpg" }], log);
+    const [afterEvent = ""] = bodyUrls();
+    expect(afterEvent).not.toBe(before);
+    copyFileSync(PHOTO, path.join(dir, "images/body.jpg"));
+    utimesSync(path.join(dir, "images/body.jpg"), new Date(), new Date(Date.now() + 5000));
+    await rescan(live, log);
+    expect(bodyUrls()).toEqual([before]);
+  });
+
   it("unpublishes every story of a folder removed whole, when only the folder is named", async () => {
     const live = await load();
     rmSync(path.join(dir, "world"), { recursive: true });

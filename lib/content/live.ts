@@ -88,7 +88,7 @@ export async function applyChanges(
     if (isMarkdown(file)) add({ dir: c.dir, file });
     else if (isImage(file)) {
       const abs = path.join(c.dir, file);
-      for (const e of live.entries.values()) if (e.mediaFile === abs) add(e);
+      for (const e of live.entries.values()) if (usesFile(e, abs)) add(e);
     } else {
       // A folder: removed, or renamed into place whole (sync tools do both), the watch may name only
       // the folder. Re-read the stories known under it and whatever Markdown is in it now.
@@ -150,7 +150,7 @@ export async function findChanges(live: LiveContent): Promise<ChangedPath[]> {
       () => -1,
     );
     if (now !== time) {
-      for (const e of live.entries.values()) if (e.mediaFile === file) candidates.push(e);
+      for (const e of live.entries.values()) if (usesFile(e, file)) candidates.push(e);
     }
   }
   return candidates;
@@ -198,7 +198,7 @@ async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log
 
 async function recordImageTimes(live: LiveContent, entries: Iterable<ContentEntry>) {
   const files = new Set<string>();
-  for (const e of entries) files.add(e.mediaFile);
+  for (const e of entries) for (const file of [e.mediaFile, ...e.bodyMedia.values()]) files.add(file);
   for (const file of files) {
     const s = await fs.stat(file).catch(() => undefined);
     if (s) live.imageTimes.set(file, s.mtimeMs);
@@ -211,4 +211,9 @@ function isMarkdown(file: string): boolean {
 
 function isImage(file: string): boolean {
   return file.startsWith("images/") && /\.(jpe?g|png|webp|avif)$/i.test(file);
+}
+
+/** True when the story shows this image file: as its hero or in its body. */
+function usesFile(entry: ContentEntry, file: string): boolean {
+  return entry.mediaFile === file || [...entry.bodyMedia.values()].includes(file);
 }
