@@ -36,7 +36,8 @@ test("a story saved by rename over, twice, then deleted answers 404 within 3 s",
   saveFile(`world/${s.slug}.md`, storyText({ ...s, body: "Saved a third time." }));
   await expect.poll(() => textOf(request, url), SOON).toContain("Saved a third time.");
   unlinkSync(path.join(E2E_LIVE_DIR, "world", `${s.slug}.md`));
-  await expect.poll(() => statusOf(request, url), SOON).toBe(404);
+  // Deleted while public: gone for good (410).
+  await expect.poll(() => statusOf(request, url), SOON).toBe(410);
 });
 
 test("a story in a folder of its own: created, renamed over twice, its folder deleted", async ({
@@ -55,7 +56,8 @@ test("a story in a folder of its own: created, renamed over twice, its folder de
   saveFile(file, storyText({ ...s, body: "Update two." }));
   await expect.poll(() => textOf(request, url), SOON).toContain("Update two.");
   rmSync(path.join(E2E_LIVE_DIR, "world", s.slug), { recursive: true });
-  await expect.poll(() => statusOf(request, url), SOON).toBe(404);
+  // Deleted while public: gone for good (410).
+  await expect.poll(() => statusOf(request, url), SOON).toBe(410);
 });
 
 test.describe("links out of the content folders", () => {

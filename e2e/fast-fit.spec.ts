@@ -143,7 +143,7 @@ test.describe("a FAST card on a phone", () => {
       await clearLiveContent();
       await expect
         .poll(async () => (await request.get(`/fast/${slug}`)).status(), { timeout: 10_000 })
-        .toBe(404);
+        .toBe(410); // deleted while public
     }
   });
 });
