@@ -61,7 +61,7 @@ test("a story in a folder of its own: created, renamed over twice, its folder de
 });
 
 test.describe("links out of the content folders", () => {
-  let outside: string;
+  let outside = "";
   let secret: Buffer;
   test.beforeEach(() => {
     outside = mkdtempSync(path.join(tmpdir(), "dispatch-e2e-outside-"));
@@ -69,7 +69,9 @@ test.describe("links out of the content folders", () => {
     copyFileSync(path.resolve("e2e/fixtures/content/images/harbour.jpg"), path.join(outside, "secret.jpg"));
     secret = readFileSync(path.join(outside, "secret.jpg"));
   });
-  test.afterEach(() => rmSync(outside, { recursive: true, force: true }));
+  test.afterEach(() => {
+    if (outside) rmSync(outside, { recursive: true, force: true });
+  });
 
   const mediaUrl = (slug: string) =>
     `/media/${createHash("sha256").update(secret).digest("hex").slice(0, 12)}/${slug}.jpg`;

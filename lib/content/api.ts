@@ -172,10 +172,6 @@ export async function getMediaForReader(
   return unpublished ? { file: unpublished, preview: true } : undefined;
 }
 
-export async function getAllMediaUrls(): Promise<string[]> {
-  return [...(await getIndex()).media.keys()];
-}
-
 /** The newest stories with FAST summaries, the cards prerendered at build time. */
 export async function getRecentFastArticles(limit = PRERENDER_RECENT): Promise<FastArticle[]> {
   return (await getFastArticles()).slice(0, limit);

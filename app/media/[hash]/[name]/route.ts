@@ -1,11 +1,13 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { getAllMediaUrls, getMediaForReader } from "@/lib/content/api";
+import { getMediaForReader } from "@/lib/content/api";
 
 type Context = { params: Promise<{ hash: string; name: string }> };
 
-// Photos published after the build are served too; the URL is only ever a key into the live index.
-export const dynamicParams = true;
+// Answered per request, never from the page cache: whether a photo may be served changes without a
+// publish (its file swapped for a link out of the content folders, a story taken down), and the
+// check is a map lookup and one realpath. nginx and browsers still keep what it serves.
+export const dynamic = "force-dynamic";
 
 const TYPES: Record<string, string> = {
   ".jpg": "image/jpeg",
@@ -14,13 +16,6 @@ const TYPES: Record<string, string> = {
   ".webp": "image/webp",
   ".avif": "image/avif",
 };
-
-export async function generateStaticParams() {
-  return (await getAllMediaUrls()).map((url) => {
-    const [, , hash = "", name = ""] = url.split("/");
-    return { hash, name };
-  });
-}
 
 /**
  * Serves content images by their hashed URL; the URL is only a key into the validated content index.
