@@ -68,7 +68,10 @@ export function watchTree(
       }
       return undefined;
     }
-    watcher.on("error", () => drop(folder));
+    // Only this watch: a folder deleted and made again has a new watch by the time the old one ends.
+    watcher.on("error", () => {
+      if (watched.get(folder)?.watcher === watcher) drop(folder);
+    });
     const w: Watched = { watcher, ino };
     watched.set(folder, w);
     const parent = watched.get(parentOf(folder));
@@ -122,10 +125,26 @@ export function watchTree(
     return true;
   };
 
+  /**
+   * One look at a path at a time, in the order its events came: a folder deleted and made again at
+   * once gives two events, and the first look's stat (the folder gone) must not land after the
+   * second look has watched the new folder, or it would drop the new watch.
+   */
+  const looks = new Map<string, Promise<boolean>>();
+  const look = (file: string): Promise<boolean> => {
+    const next = (looks.get(file) ?? Promise.resolve(false)).catch(() => false).then(() => add(file));
+    looks.set(file, next);
+    const forget = () => {
+      if (looks.get(file) === next) looks.delete(file);
+    };
+    next.then(forget, forget);
+    return next;
+  };
+
   const changed = (file: string) => {
     onPath(file);
     // The entry may be a folder that appeared, vanished or was replaced: keep the watches in step.
-    void add(file).then(
+    void look(file).then(
       (placed) => placed && onPath(file),
       (error: unknown) => log(`content: watching ${file} failed: ${String(error)}`),
     );

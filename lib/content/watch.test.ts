@@ -102,4 +102,14 @@ describe("watchContent: every save pattern reaches readers by file events alone"
       rmSync(away, { recursive: true, force: true });
     }
   });
+  it("a section folder deleted and made again, over and over: each new story in it still arrives", async () => {
+    // As the e2e helpers clear their folder between tests: the old folder's watch ends (and may report
+    // an error) after the new folder's watch is placed, and must not take the new one with it.
+    for (let round = 0; round < 25; round += 1) {
+      rmSync(path.join(dir, "world"), { recursive: true, force: true });
+      if (round % 5 === 4) await new Promise((r) => setTimeout(r, 30));
+      saveByRename(dir, `world/round-${round}.md`, story(`Round ${round}`));
+      await expect.poll(() => titles(live), SOON).toEqual([`Round ${round}`]);
+    }
+  }, 60_000);
 });
