@@ -1,5 +1,5 @@
 import type { Article } from "@/lib/content/article";
-import { getArticleBySlug } from "@/lib/content/api";
+import { getReadAlsoStories } from "@/lib/content/api";
 import { bodyBlocks } from "@/lib/content/blocks";
 import { BodyBlocks } from "./body/BodyBlocks";
 
@@ -9,11 +9,7 @@ import { BodyBlocks } from "./body/BodyBlocks";
  */
 export async function ArticleBody({ article }: { article: Article }) {
   const blocks = bodyBlocks(article.body, { dateline: article.dateline, photos: article.photos });
-  const stories = new Map<string, Article>();
-  for (const b of blocks) {
-    if (b._type !== "related" || b.slug === article.slug) continue;
-    const story = await getArticleBySlug(b.slug);
-    if (story) stories.set(story.slug, story);
-  }
+  const named = blocks.flatMap((b) => (b._type === "related" ? [b.slug] : []));
+  const stories = await getReadAlsoStories(article, named);
   return <BodyBlocks blocks={blocks} stories={stories} />;
 }

@@ -16,6 +16,8 @@ import { isPublic, nextPublicationTime } from "./public";
 import { searchIndexed, syncSearch } from "@/lib/search/store";
 import type { SearchOptions, SearchResults } from "@/lib/search/engine";
 import { RELATED_COUNT, relatedArticles } from "./related";
+import { takeRefresh, type Refresh } from "./refresh";
+import { recordShown } from "./shown";
 import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/deck";
 
 /** Listings show this many stories, newest first, so a page's size never grows with the archive. */
@@ -204,8 +206,42 @@ export async function warmSearch(): Promise<number> {
 }
 
 /** "Also worth reading": stories related to this one (lib/content/related.ts), public ones only. */
-export async function getRelatedArticles(article: Article, limit?: number): Promise<Article[]> {
-  return relatedArticles(article, await getIndex(), limit);
+export async function getRelatedArticles(article: Article, limit = RELATED_COUNT): Promise<Article[]> {
+  const related = relatedArticles(article, await getIndex(), limit);
+  recordShown(`related:${article.path}`, {
+    paths: [article.path, `${article.path}/summary`],
+    slugs: related.map((a) => a.slug),
+    source: { kind: "related", slug: article.slug, limit },
+  });
+  return related;
+}
+
+/** The stories a body's "Read also" blocks name, those readers may see, by slug. */
+export async function getReadAlsoStories(
+  article: Article,
+  slugs: readonly string[],
+): Promise<Map<string, Article>> {
+  const { bySlug } = await getIndex();
+  const named = slugs.filter((slug) => slug !== article.slug);
+  recordShown(`read-also:${article.path}`, {
+    paths: [article.path, `${article.path}/summary`],
+    slugs: named,
+    source: { kind: "fixed" },
+  });
+  const found = new Map<string, Article>();
+  for (const slug of named) {
+    const story = bySlug.get(slug);
+    if (story) found.set(slug, story);
+  }
+  return found;
+}
+
+/**
+ * What to refresh now (lib/content/refresh.ts): the pages the content changes since the last call
+ * touched, or every page on this process's first call.
+ */
+export async function takePageRefresh(): Promise<Refresh> {
+  return takeRefresh(await getIndex());
 }
 
 /**
@@ -216,7 +252,12 @@ export async function getDeckRelated(deck: Deck, limit = RELATED_COUNT): Promise
   const anchor = deck.cards.find((c) => c.article.slug === deck.current)?.article;
   if (!anchor) return [];
   const seen = new Set(deck.cards.map((c) => c.article.slug));
-  const pool = await getRelatedArticles(anchor, limit * 3);
+  const pool = relatedArticles(anchor, await getIndex(), limit * 3);
+  recordShown(`deck:${deck.current}`, {
+    paths: [`/fast/${deck.current}`],
+    slugs: pool.map((a) => a.slug),
+    source: { kind: "related", slug: anchor.slug, limit: limit * 3 },
+  });
   return [...pool.filter((a) => !seen.has(a.slug)), ...pool.filter((a) => seen.has(a.slug))].slice(0, limit);
 }
 

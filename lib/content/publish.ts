@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { processSingleton } from "@/lib/server/singleton";
+import type { Refresh } from "./refresh";
 
 export const INTERNAL_HEADER = "x-dispatch-publish";
 
@@ -15,12 +16,17 @@ export function internalToken(): string {
 }
 
 /**
- * Every page, feed, sitemap and image route is marked stale at once: the root layout's path covers
- * every route below it. Listings, FAST windows and feeds all change with any story, so a narrower
- * set would have to be nearly everything anyway; a page re-renders only when next requested.
+ * Marks stale the pages a change touched (lib/content/touched.ts), each by its path, or every page,
+ * feed, sitemap and image route at once (the root layout's path covers every route below it) on a
+ * process's first refresh. A page re-renders only when next requested. Returns how many paths.
  */
-export function revalidateEverything(): void {
-  revalidatePath("/", "layout");
+export function refreshPages(refresh: Refresh): number | "every page" {
+  if (refresh.everything) {
+    revalidatePath("/", "layout");
+    return "every page";
+  }
+  for (const path of refresh.paths) revalidatePath(path);
+  return refresh.paths.length;
 }
 
 /** The origin this server listens on, as `next start` records it. */

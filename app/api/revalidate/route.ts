@@ -1,8 +1,8 @@
 import { env } from "@/lib/config/env";
-import { getLiveContent } from "@/lib/content/api";
+import { getLiveContent, takePageRefresh } from "@/lib/content/api";
 import { rescan } from "@/lib/content/live";
 import { formatProblem } from "@/lib/content/problems";
-import { INTERNAL_HEADER, internalToken, revalidateEverything } from "@/lib/content/publish";
+import { INTERNAL_HEADER, internalToken, refreshPages } from "@/lib/content/publish";
 import { bearer, sameSecret } from "@/lib/server/secret";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +12,9 @@ const noStore = { "Cache-Control": "private, no-store" };
 /**
  * The publish trigger. Pipelines and CMSs that write content where file events do not reach (network
  * file systems, a push from CI) call it with `Authorization: Bearer $REVALIDATE_SECRET` after the
- * files are in place: the server rescans what changed and refreshes every page. The server's own
- * watcher calls it too, with its in-memory token. See docs/CONTENT.md.
+ * files are in place: the server rescans what changed and refreshes the pages the change touched
+ * (lib/content/touched.ts). The server's own watcher calls it too, with its in-memory token. See
+ * docs/CONTENT.md.
  */
 export async function POST(request: Request) {
   const internal = sameSecret(request.headers.get(INTERNAL_HEADER), internalToken());
@@ -26,11 +27,12 @@ export async function POST(request: Request) {
   }
   const live = await getLiveContent();
   const report = external ? await rescan(live) : { changed: true, problems: [] };
-  revalidateEverything();
+  const refreshed = refreshPages(await takePageRefresh());
   return Response.json(
     {
       ok: true,
       changed: report.changed,
+      refreshed,
       version: live.version,
       stories: live.index.articles.length,
       problems: [...live.broken.values()].flat().map(formatProblem),

@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import type { Article } from "./article";
+import { makeArticle } from "./article.fixture";
+import { indexArticles } from "./content-index";
+import { relatedArticles } from "./related";
+import { changedStories, touchedPaths, type ShownList } from "./touched";
+
+const t = (slug: string) => ({ name: slug, slug });
+const sections = {
+  world: { slug: "world", name: "World", description: "World." },
+  asia: { slug: "asia", name: "Asia", description: "Asia." },
+  sport: { slug: "sport", name: "Sport", description: "Sport." },
+};
+const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 8, minute)).toISOString();
+
+function story(
+  slug: string,
+  section: keyof typeof sections,
+  topics: string[],
+  minute: number,
+  more: Partial<Article> = {},
+) {
+  return makeArticle({
+    slug,
+    section: sections[section],
+    path: `/${section}/${slug}`,
+    topics: topics.map(t),
+    published: at(minute),
+    ...more,
+  });
+}
+
+/** A page's "Also worth reading" as the article page records it when it renders. */
+function relatedList(owner: Article, articles: Article[]): ShownList {
+  return {
+    paths: [owner.path, `${owner.path}/summary`],
+    slugs: relatedArticles(owner, indexArticles(articles), 4).map((a) => a.slug),
+    source: { kind: "related", slug: owner.slug, limit: 4 },
+  };
+}
+
+// Two neighbourhoods that share nothing: world/mexico and sport/tennis, five stories each, so each
+// story's list of four is filled from its own topic.
+const world = [1, 2, 3, 4, 5].map((i) => story(`mexico-${i}`, "world", ["mexico"], i));
+const sport = [1, 2, 3, 4, 5].map((i) => story(`tennis-${i}`, "sport", ["tennis"], 10 + i));
+const base = [...world, ...sport];
+function pick(list: Article[], i: number): Article {
+  const found = list[i];
+  if (!found) throw new Error(`no story ${i}`);
+  return found;
+}
+const a = pick(world, 0);
+const w4 = pick(world, 3);
+const b = pick(sport, 0);
+
+function replace(list: Article[], next: Article): Article[] {
+  return list.map((x) => (x.slug === next.slug ? next : x));
+}
+
+describe("touchedPaths", () => {
+  it("a body correction touches the story's pages and listings, not a story elsewhere", () => {
+    const corrected = { ...a, body: "Body, corrected.", updated: at(30) };
+    const after = replace(base, corrected);
+    const paths = touchedPaths(indexArticles(base), indexArticles(after), [relatedList(b, base)]);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        a.path,
+        `${a.path}/summary`,
+        `/fast/${a.slug}`,
+        `/og/article/${a.slug}`,
+        `/og/fast/${a.slug}`,
+        "/",
+        "/world",
+        "/world/feed.xml",
+        "/topic/mexico",
+        "/fast",
+        "/feed.xml",
+        "/sitemap.xml",
+        "/sitemaps/0.xml",
+        "/news-sitemap.xml",
+      ]),
+    );
+    expect(paths).not.toContain(b.path);
+    expect(paths).not.toContain("/sport");
+    expect(paths).not.toContain("/topic/tennis");
+  });
+
+  it("a body correction leaves the lists that show the story alone; a new headline refreshes them", () => {
+    const shown = [relatedList(w4, base)];
+    expect(shown[0]?.slugs).toContain(a.slug);
+    const corrected = touchedPaths(
+      indexArticles(base),
+      indexArticles(replace(base, { ...a, body: "New." })),
+      shown,
+    );
+    expect(corrected).not.toContain(w4.path);
+    const retitled = touchedPaths(
+      indexArticles(base),
+      indexArticles(replace(base, { ...a, title: "New" })),
+      shown,
+    );
+    expect(retitled).toEqual(expect.arrayContaining([w4.path, `${w4.path}/summary`]));
+    expect(retitled).not.toContain(b.path);
+  });
+
+  it("a new story on a topic joins that topic's lists and refreshes them; other lists stay", () => {
+    const fresh = story("mexico-new", "world", ["mexico"], 50);
+    const shown = [relatedList(w4, base), relatedList(b, base)];
+    const paths = touchedPaths(indexArticles(base), indexArticles([...base, fresh]), shown);
+    expect(relatedArticles(w4, indexArticles([...base, fresh]), 4).map((x) => x.slug)).toContain(fresh.slug);
+    expect(paths).toContain(w4.path);
+    expect(paths).not.toContain(b.path);
+  });
+
+  it("a list topped up from the site's newest is made again for any change", () => {
+    const lonely = story("lonely", "asia", ["chess"], 5);
+    const all = [...base, lonely];
+    const shown = [relatedList(lonely, all)];
+    const fresh = story("tennis-new", "sport", ["tennis"], 50);
+    expect(touchedPaths(indexArticles(all), indexArticles([...all, fresh]), shown)).toContain(lonely.path);
+  });
+
+  it("a removed story's pages, listings and the lists that showed it", () => {
+    const shown = [relatedList(w4, base)];
+    const after = base.filter((x) => x !== a);
+    const paths = touchedPaths(indexArticles(base), indexArticles(after), shown);
+    expect(paths).toEqual(
+      expect.arrayContaining([a.path, `/fast/${a.slug}`, "/world", "/topic/mexico", w4.path]),
+    );
+  });
+
+  it("a story moved to another section and topic refreshes the old listings and the new", () => {
+    const moved = { ...a, section: sections.asia, path: `/asia/${a.slug}`, topics: [t("chess")] };
+    const paths = touchedPaths(indexArticles(base), indexArticles(replace(base, moved)));
+    expect(paths).toEqual(
+      expect.arrayContaining(["/world", "/asia", "/topic/mexico", "/topic/chess", a.path, moved.path]),
+    );
+  });
+
+  it("a 'Read also' naming the story: refreshed for a new headline, not for a new body", () => {
+    const fixed: ShownList = { paths: [b.path], slugs: [a.slug], source: { kind: "fixed" } };
+    const body = touchedPaths(indexArticles(base), indexArticles(replace(base, { ...a, body: "x" })), [
+      fixed,
+    ]);
+    expect(body).not.toContain(b.path);
+    const title = touchedPaths(indexArticles(base), indexArticles(replace(base, { ...a, title: "x" })), [
+      fixed,
+    ]);
+    expect(title).toContain(b.path);
+  });
+
+  it("FAST: the cards whose window may hold the changed card, not the whole deck", () => {
+    const deck = Array.from({ length: 100 }, (_, i) => story(`card-${i}`, "sport", ["tennis"], i));
+    // Newest first: card-99 is position 0, card-49 position 50.
+    const changed = deck.find((x) => x.slug === "card-49");
+    if (!changed) throw new Error("no card-49");
+    const paths = touchedPaths(indexArticles(deck), indexArticles(replace(deck, { ...changed, body: "x" })));
+    const cards = paths.filter((p) => p.startsWith("/fast/")).length;
+    expect(cards).toBe(61);
+    expect(paths).toContain("/fast/card-20");
+    expect(paths).not.toContain("/fast/card-99");
+    expect(paths).not.toContain("/fast/card-0");
+  });
+
+  it("nothing readers see changed: nothing to refresh", () => {
+    expect(touchedPaths(indexArticles(base), indexArticles([...base]))).toEqual([]);
+    expect(changedStories(indexArticles(base), indexArticles([...base]))).toEqual([]);
+  });
+});

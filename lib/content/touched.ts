@@ -1,0 +1,150 @@
+/**
+ * Which pages a content change touches, so that a publish refreshes those and nothing else (ADR 0011).
+ * Pure: it compares what readers could see before the change with what they see after, and the
+ * lists of other stories that pages of this process have shown (lib/content/shown.ts).
+ *
+ * A changed story touches:
+ * - its own pages: the article, its summary view, its FAST card and both OG images (photos are
+ *   served per request, never from the page cache);
+ * - the listings that hold it: home, its section and the section's feed, its topics, the top of
+ *   FAST and the FAST cards whose window holds it, the site feed, the sitemaps and the news sitemap;
+ * - the pages that show it in a list of their own ("Also worth reading", a body's "Read also") when
+ *   what that list shows of it changed, and the pages whose list it now joins or leaves.
+ * Before and after are both counted, so a story that moves section or topic leaves the old ones too.
+ */
+import type { Article } from "./article";
+import type { ContentIndex } from "./content-index";
+import { relatedArticles } from "./related";
+
+/** Cards a FAST page shows around the one it opens at (lib/fast/deck.ts windows are 30). */
+const DECK_REACH = 30;
+/** URLs per sitemap file (lib/feeds/sitemaps.ts). */
+const SITEMAP_PAGE = 50_000;
+
+/** A list of other stories a page showed, as recorded when it rendered (lib/content/shown.ts). */
+export type ShownList = {
+  /** The pages that carry the list. */
+  paths: readonly string[];
+  /** The stories it showed (or, for "Read also", the stories it names), in order. */
+  slugs: readonly string[];
+  /**
+   * How the list is made, so it can be made again from the new index: the related stories of a
+   * story (limit as asked), or fixed by the page's own text ("Read also").
+   */
+  source: { kind: "related"; slug: string; limit: number } | { kind: "fixed" };
+};
+
+type Change = { slug: string; before?: Article; after?: Article };
+
+/** Stories added, removed or re-read (a new object) between two public indexes. */
+export function changedStories(before: ContentIndex, after: ContentIndex): Change[] {
+  const changes: Change[] = [];
+  for (const [slug, b] of before.bySlug) {
+    const a = after.bySlug.get(slug);
+    if (a !== b) changes.push({ slug, before: b, after: a });
+  }
+  for (const [slug, a] of after.bySlug) if (!before.bySlug.has(slug)) changes.push({ slug, after: a });
+  return changes;
+}
+
+/** What a list shows of a story: a change elsewhere in it (the body, a correction) leaves lists alone. */
+function listed(a: Article | undefined): string {
+  if (!a) return "";
+  return JSON.stringify([a.path, a.title, a.section.slug, a.published, a.hero.url, a.hero.alt]);
+}
+
+function topicPath(slug: string): string {
+  return `/topic/${slug}`;
+}
+
+/** The story's own pages. */
+function ownPages(a: Article): string[] {
+  return [a.path, `${a.path}/summary`, `/fast/${a.slug}`, `/og/article/${a.slug}`, `/og/fast/${a.slug}`];
+}
+
+/** The listings a story sits in. */
+function listings(a: Article): string[] {
+  return [`/${a.section.slug}`, `/${a.section.slug}/feed.xml`, ...a.topics.map((t) => topicPath(t.slug))];
+}
+
+/** FAST card pages whose window may hold a card at `position` of a deck of `size` cards. */
+function deckNeighbours(deck: readonly Article[], position: number): string[] {
+  const from = Math.max(0, position - DECK_REACH);
+  const to = Math.min(deck.length, position + DECK_REACH + 1);
+  return deck.slice(from, to).map((a) => `/fast/${a.slug}`);
+}
+
+function fastDeck(index: ContentIndex): Article[] {
+  return index.articles.filter((a) => a.summary !== undefined && a.summary.length > 0);
+}
+
+/**
+ * True when a change may move the list's stories: a changed story shares a topic or the section with
+ * the list's owner, or the list was topped up from the site's newest (any story may then join it).
+ */
+function mayMove(list: ShownList, owner: Article, changed: readonly Change[], after: ContentIndex): boolean {
+  const mine = new Set(owner.topics.map((t) => t.slug));
+  const near = (a: Article | undefined) =>
+    a !== undefined && (a.section.slug === owner.section.slug || a.topics.some((t) => mine.has(t.slug)));
+  if (changed.some((c) => near(c.before) || near(c.after))) return true;
+  return list.slugs.some((slug) => {
+    const shownStory = after.bySlug.get(slug);
+    return !shownStory || !near(shownStory);
+  });
+}
+
+/**
+ * The paths to refresh after a change from `before` to `after` (public indexes), given the lists
+ * this process's pages showed. Empty when nothing readers can see changed.
+ */
+export function touchedPaths(
+  before: ContentIndex,
+  after: ContentIndex,
+  shown: Iterable<ShownList> = [],
+): string[] {
+  const changed = changedStories(before, after);
+  if (changed.length === 0) return [];
+  const paths = new Set<string>(["/", "/fast", "/feed.xml", "/sitemap.xml", "/news-sitemap.xml"]);
+  const sitemapFiles = Math.ceil((after.articles.length + after.topics.size + 64) / SITEMAP_PAGE) + 1;
+  for (let i = 0; i < sitemapFiles; i += 1) paths.add(`/sitemaps/${i}.xml`);
+
+  const decks = [fastDeck(before), fastDeck(after)];
+  const positions = decks.map((deck) => new Map(deck.map((a, i) => [a.slug, i])));
+  for (const c of changed) {
+    for (const a of [c.before, c.after]) {
+      if (!a) continue;
+      for (const p of ownPages(a)) paths.add(p);
+      for (const p of listings(a)) paths.add(p);
+    }
+    decks.forEach((deck, i) => {
+      const at = positions[i]?.get(c.slug);
+      if (at !== undefined) for (const p of deckNeighbours(deck, at)) paths.add(p);
+    });
+  }
+
+  const bySlug = new Map(changed.map((c) => [c.slug, c]));
+  for (const list of shown) {
+    if (list.paths.every((p) => paths.has(p))) continue;
+    if (listTouched(list, bySlug, changed, after)) for (const p of list.paths) paths.add(p);
+  }
+  return [...paths];
+}
+
+function listTouched(
+  list: ShownList,
+  bySlug: ReadonlyMap<string, Change>,
+  changed: readonly Change[],
+  after: ContentIndex,
+): boolean {
+  // A story it shows (or names) changed in what a list shows of it, came or went.
+  for (const slug of list.slugs) {
+    const c = bySlug.get(slug);
+    if (c && listed(c.before) !== listed(c.after)) return true;
+  }
+  if (list.source.kind !== "related") return false;
+  const owner = after.bySlug.get(list.source.slug);
+  if (!owner || !mayMove(list, owner, changed, after)) return false;
+  // Made again from the new index: a story joined or left it, or the order moved.
+  const now = relatedArticles(owner, after, list.source.limit).map((a) => a.slug);
+  return now.length !== list.slugs.length || now.some((slug, i) => slug !== list.slugs[i]);
+}
