@@ -17,7 +17,7 @@ import { searchIndexed, syncSearch } from "@/lib/search/store";
 import type { SearchOptions, SearchResults } from "@/lib/search/engine";
 import { RELATED_COUNT, relatedArticles } from "./related";
 import { takeRefresh, type Refresh } from "./refresh";
-import { recordShown } from "./shown";
+import { forgetShown, recordShown } from "./shown";
 import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/deck";
 
 /** Listings show this many stories, newest first, so a page's size never grows with the archive. */
@@ -223,11 +223,13 @@ export async function getReadAlsoStories(
 ): Promise<Map<string, Article>> {
   const { bySlug } = await getIndex();
   const named = slugs.filter((slug) => slug !== article.slug);
-  recordShown(`read-also:${article.path}`, {
-    paths: [article.path, `${article.path}/summary`],
-    slugs: named,
-    source: { kind: "fixed" },
-  });
+  if (named.length === 0) forgetShown(`read-also:${article.path}`);
+  else
+    recordShown(`read-also:${article.path}`, {
+      paths: [article.path, `${article.path}/summary`],
+      slugs: named,
+      source: { kind: "fixed" },
+    });
   const found = new Map<string, Article>();
   for (const slug of named) {
     const story = bySlug.get(slug);

@@ -17,5 +17,6 @@ export function takeRefresh(current: ContentIndex): Refresh {
   const last = state.last;
   state.last = current;
   if (!last) return { everything: true };
-  return { everything: false, paths: touchedPaths(last, current, shownLists()) };
+  const paths = touchedPaths(last, current, shownLists());
+  return paths === "everything" ? { everything: true } : { everything: false, paths };
 }

@@ -19,6 +19,11 @@ export function recordShown(key: string, list: ShownList): void {
   lists().set(key, list);
 }
 
+/** Forgets a list its page no longer shows (a body that names no story). */
+export function forgetShown(key: string): void {
+  lists().delete(key);
+}
+
 export function shownLists(): Iterable<ShownList> {
   return lists().values();
 }

@@ -53,6 +53,13 @@ const a = pick(world, 0);
 const w4 = pick(world, 3);
 const b = pick(sport, 0);
 
+/** The paths, where the change was not wide enough to refresh everything. */
+function touched(before: Article[], after: Article[], shown: ShownList[] = []): string[] {
+  const paths = touchedPaths(indexArticles(before), indexArticles(after), shown);
+  if (paths === "everything") throw new Error("expected a list of paths, got everything");
+  return paths;
+}
+
 function replace(list: Article[], next: Article): Article[] {
   return list.map((x) => (x.slug === next.slug ? next : x));
 }
@@ -61,7 +68,7 @@ describe("touchedPaths", () => {
   it("a body correction touches the story's pages and listings, not a story elsewhere", () => {
     const corrected = { ...a, body: "Body, corrected.", updated: at(30) };
     const after = replace(base, corrected);
-    const paths = touchedPaths(indexArticles(base), indexArticles(after), [relatedList(b, base)]);
+    const paths = touched(base, after, [relatedList(b, base)]);
     expect(paths).toEqual(
       expect.arrayContaining([
         a.path,
@@ -88,17 +95,9 @@ describe("touchedPaths", () => {
   it("a body correction leaves the lists that show the story alone; a new headline refreshes them", () => {
     const shown = [relatedList(w4, base)];
     expect(shown[0]?.slugs).toContain(a.slug);
-    const corrected = touchedPaths(
-      indexArticles(base),
-      indexArticles(replace(base, { ...a, body: "New." })),
-      shown,
-    );
+    const corrected = touched(base, replace(base, { ...a, body: "New." }), shown);
     expect(corrected).not.toContain(w4.path);
-    const retitled = touchedPaths(
-      indexArticles(base),
-      indexArticles(replace(base, { ...a, title: "New" })),
-      shown,
-    );
+    const retitled = touched(base, replace(base, { ...a, title: "New" }), shown);
     expect(retitled).toEqual(expect.arrayContaining([w4.path, `${w4.path}/summary`]));
     expect(retitled).not.toContain(b.path);
   });
@@ -106,7 +105,7 @@ describe("touchedPaths", () => {
   it("a new story on a topic joins that topic's lists and refreshes them; other lists stay", () => {
     const fresh = story("mexico-new", "world", ["mexico"], 50);
     const shown = [relatedList(w4, base), relatedList(b, base)];
-    const paths = touchedPaths(indexArticles(base), indexArticles([...base, fresh]), shown);
+    const paths = touched(base, [...base, fresh], shown);
     expect(relatedArticles(w4, indexArticles([...base, fresh]), 4).map((x) => x.slug)).toContain(fresh.slug);
     expect(paths).toContain(w4.path);
     expect(paths).not.toContain(b.path);
@@ -117,13 +116,13 @@ describe("touchedPaths", () => {
     const all = [...base, lonely];
     const shown = [relatedList(lonely, all)];
     const fresh = story("tennis-new", "sport", ["tennis"], 50);
-    expect(touchedPaths(indexArticles(all), indexArticles([...all, fresh]), shown)).toContain(lonely.path);
+    expect(touched(all, [...all, fresh], shown)).toContain(lonely.path);
   });
 
   it("a removed story's pages, listings and the lists that showed it", () => {
     const shown = [relatedList(w4, base)];
     const after = base.filter((x) => x !== a);
-    const paths = touchedPaths(indexArticles(base), indexArticles(after), shown);
+    const paths = touched(base, after, shown);
     expect(paths).toEqual(
       expect.arrayContaining([a.path, `/fast/${a.slug}`, "/world", "/topic/mexico", w4.path]),
     );
@@ -131,7 +130,7 @@ describe("touchedPaths", () => {
 
   it("a story moved to another section and topic refreshes the old listings and the new", () => {
     const moved = { ...a, section: sections.asia, path: `/asia/${a.slug}`, topics: [t("chess")] };
-    const paths = touchedPaths(indexArticles(base), indexArticles(replace(base, moved)));
+    const paths = touched(base, replace(base, moved));
     expect(paths).toEqual(
       expect.arrayContaining(["/world", "/asia", "/topic/mexico", "/topic/chess", a.path, moved.path]),
     );
@@ -139,13 +138,9 @@ describe("touchedPaths", () => {
 
   it("a 'Read also' naming the story: refreshed for a new headline, not for a new body", () => {
     const fixed: ShownList = { paths: [b.path], slugs: [a.slug], source: { kind: "fixed" } };
-    const body = touchedPaths(indexArticles(base), indexArticles(replace(base, { ...a, body: "x" })), [
-      fixed,
-    ]);
+    const body = touched(base, replace(base, { ...a, body: "x" }), [fixed]);
     expect(body).not.toContain(b.path);
-    const title = touchedPaths(indexArticles(base), indexArticles(replace(base, { ...a, title: "x" })), [
-      fixed,
-    ]);
+    const title = touched(base, replace(base, { ...a, title: "x" }), [fixed]);
     expect(title).toContain(b.path);
   });
 
@@ -154,7 +149,7 @@ describe("touchedPaths", () => {
     // Newest first: card-99 is position 0, card-49 position 50.
     const changed = deck.find((x) => x.slug === "card-49");
     if (!changed) throw new Error("no card-49");
-    const paths = touchedPaths(indexArticles(deck), indexArticles(replace(deck, { ...changed, body: "x" })));
+    const paths = touched(deck, replace(deck, { ...changed, body: "x" }));
     const cards = paths.filter((p) => p.startsWith("/fast/")).length;
     expect(cards).toBe(61);
     expect(paths).toContain("/fast/card-20");
@@ -162,8 +157,34 @@ describe("touchedPaths", () => {
     expect(paths).not.toContain("/fast/card-0");
   });
 
+  it("a short list is made again for a new story anywhere (it may now have room for it)", () => {
+    const few = [1, 2, 3].map((i) => story(`few-${i}`, "world", ["mexico"], i));
+    const owner = pick(few, 0);
+    const shown = [relatedList(owner, few)];
+    expect(shown[0]?.slugs).toHaveLength(2);
+    const fresh = story("sport-new", "sport", ["tennis"], 50);
+    expect(touched(few, [...few, fresh], shown)).toContain(owner.path);
+  });
+
+  it("a section with no public story (it shows the site's newest) is refreshed by any change", () => {
+    const paths = touched(base, replace(base, { ...a, body: "x" }));
+    expect(paths).toContain("/asia");
+    expect(paths).not.toContain("/sport");
+  });
+
+  it("a change too wide to follow list by list refreshes everything", () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => story(`m-${i}`, "world", ["mexico"], i % 60));
+    const shown = many.map((x) => ({
+      paths: [x.path],
+      slugs: ["m-0", "m-1", "m-2", "m-3"],
+      source: { kind: "related" as const, slug: x.slug, limit: 4 },
+    }));
+    const fresh = story("mexico-new", "world", ["mexico"], 59);
+    expect(touchedPaths(indexArticles(many), indexArticles([...many, fresh]), shown)).toBe("everything");
+  });
+
   it("nothing readers see changed: nothing to refresh", () => {
-    expect(touchedPaths(indexArticles(base), indexArticles([...base]))).toEqual([]);
+    expect(touched(base, [...base])).toEqual([]);
     expect(changedStories(indexArticles(base), indexArticles([...base]))).toEqual([]);
   });
 });

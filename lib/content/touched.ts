@@ -12,6 +12,7 @@
  *   what that list shows of it changed, and the pages whose list it now joins or leaves.
  * Before and after are both counted, so a story that moves section or topic leaves the old ones too.
  */
+import { sectionSlugs } from "@/lib/config/site";
 import type { Article } from "./article";
 import type { ContentIndex } from "./content-index";
 import { relatedArticles } from "./related";
@@ -20,6 +21,13 @@ import { relatedArticles } from "./related";
 const DECK_REACH = 30;
 /** URLs per sitemap file (lib/feeds/sitemaps.ts). */
 const SITEMAP_PAGE = 50_000;
+/**
+ * Past this many lists to make again, or this many paths, one refresh of every page is cheaper
+ * (a list costs ~1 ms to make at 100k stories, and Next.js queues each path's tag with a linear
+ * search of those already queued).
+ */
+const MAX_REMADE_LISTS = 1_000;
+const MAX_PATHS = 5_000;
 
 /** A list of other stories a page showed, as recorded when it rendered (lib/content/shown.ts). */
 export type ShownList = {
@@ -78,15 +86,24 @@ function fastDeck(index: ContentIndex): Article[] {
   return index.articles.filter((a) => a.summary !== undefined && a.summary.length > 0);
 }
 
+/** What decides whether a story is in another story's related list: a body change moves no list. */
+function placement(a: Article | undefined): string {
+  if (!a) return "";
+  return JSON.stringify([a.section.slug, a.published, a.topics.map((t) => t.slug)]);
+}
+
 /**
- * True when a change may move the list's stories: a changed story shares a topic or the section with
- * the list's owner, or the list was topped up from the site's newest (any story may then join it).
+ * True when a story that moved (came, went, or changed section, time or topics) may join or leave
+ * the list: it shares a topic or the section with the list's owner, or the list was short or topped
+ * up from the site's newest (any story may then join it).
  */
-function mayMove(list: ShownList, owner: Article, changed: readonly Change[], after: ContentIndex): boolean {
+function mayMove(list: ShownList, owner: Article, moved: readonly Change[], after: ContentIndex): boolean {
+  if (moved.length === 0) return false;
   const mine = new Set(owner.topics.map((t) => t.slug));
   const near = (a: Article | undefined) =>
     a !== undefined && (a.section.slug === owner.section.slug || a.topics.some((t) => mine.has(t.slug)));
-  if (changed.some((c) => near(c.before) || near(c.after))) return true;
+  if (moved.some((c) => near(c.before) || near(c.after))) return true;
+  if (list.source.kind === "related" && list.slugs.length < list.source.limit) return true;
   return list.slugs.some((slug) => {
     const shownStory = after.bySlug.get(slug);
     return !shownStory || !near(shownStory);
@@ -95,13 +112,14 @@ function mayMove(list: ShownList, owner: Article, changed: readonly Change[], af
 
 /**
  * The paths to refresh after a change from `before` to `after` (public indexes), given the lists
- * this process's pages showed. Empty when nothing readers can see changed.
+ * this process's pages showed. Empty when nothing readers can see changed; "everything" when the
+ * change is so wide that one refresh of every page costs less.
  */
 export function touchedPaths(
   before: ContentIndex,
   after: ContentIndex,
   shown: Iterable<ShownList> = [],
-): string[] {
+): string[] | "everything" {
   const changed = changedStories(before, after);
   if (changed.length === 0) return [];
   const paths = new Set<string>(["/", "/fast", "/feed.xml", "/sitemap.xml", "/news-sitemap.xml"]);
@@ -122,20 +140,29 @@ export function touchedPaths(
     });
   }
 
+  // A section with no public story shows the site's newest instead.
+  const filled = new Set(after.articles.map((a) => a.section.slug));
+  for (const section of sectionSlugs) if (!filled.has(section)) paths.add(`/${section}`);
+
   const bySlug = new Map(changed.map((c) => [c.slug, c]));
+  const moved = changed.filter((c) => placement(c.before) !== placement(c.after));
+  const budget = { remade: 0 };
   for (const list of shown) {
     if (list.paths.every((p) => paths.has(p))) continue;
-    if (listTouched(list, bySlug, changed, after)) for (const p of list.paths) paths.add(p);
+    const touched = listTouched(list, bySlug, moved, after, budget);
+    if (touched === "too many") return "everything";
+    if (touched) for (const p of list.paths) paths.add(p);
   }
-  return [...paths];
+  return paths.size > MAX_PATHS ? "everything" : [...paths];
 }
 
 function listTouched(
   list: ShownList,
   bySlug: ReadonlyMap<string, Change>,
-  changed: readonly Change[],
+  moved: readonly Change[],
   after: ContentIndex,
-): boolean {
+  budget: { remade: number },
+): boolean | "too many" {
   // A story it shows (or names) changed in what a list shows of it, came or went.
   for (const slug of list.slugs) {
     const c = bySlug.get(slug);
@@ -143,7 +170,9 @@ function listTouched(
   }
   if (list.source.kind !== "related") return false;
   const owner = after.bySlug.get(list.source.slug);
-  if (!owner || !mayMove(list, owner, changed, after)) return false;
+  if (!owner || !mayMove(list, owner, moved, after)) return false;
+  budget.remade += 1;
+  if (budget.remade > MAX_REMADE_LISTS) return "too many";
   // Made again from the new index: a story joined or left it, or the order moved.
   const now = relatedArticles(owner, after, list.source.limit).map((a) => a.slug);
   return now.length !== list.slugs.length || now.some((slug, i) => slug !== list.slugs[i]);

@@ -19,7 +19,7 @@ export type TreeWatcher = {
 };
 
 /** `ino` is known for folders an event named; a folder found by a walk is looked at again when named. */
-type Watched = { watcher: FSWatcher; ino?: number; subfolders?: Set<string> };
+type Watched = { watcher: FSWatcher; ino?: number; subfolders?: Set<string>; placed: number };
 
 /** Folders read at once while walking, and watches placed between two yields to the event loop. */
 const WALKERS = 8;
@@ -36,6 +36,8 @@ export function watchTree(
   log: (line: string) => void,
 ): TreeWatcher {
   const watched = new Map<string, Watched>();
+  /** Counts watches placed, so a look can tell a watch placed after it began from one it saw. */
+  let placements = 0;
   let closed = false;
   let refused = false;
 
@@ -72,7 +74,8 @@ export function watchTree(
     watcher.on("error", () => {
       if (watched.get(folder)?.watcher === watcher) drop(folder);
     });
-    const w: Watched = { watcher, ino };
+    placements += 1;
+    const w: Watched = { watcher, ino, placed: placements };
     watched.set(folder, w);
     const parent = watched.get(parentOf(folder));
     if (parent && folder !== "") (parent.subfolders ??= new Set()).add(folder);
@@ -86,11 +89,15 @@ export function watchTree(
    */
   const add = async (folder: string): Promise<boolean> => {
     if (closed) return false;
+    const began = placements;
     // The root itself may be a link (a deploy's content -> releases/42); links below it are not followed.
     const full = path.join(root, folder);
     const stat = await (folder === "" ? fs.stat(full) : fs.lstat(full)).catch(() => undefined);
     const known = watched.get(folder);
     if (known && stat?.isDirectory() && stat.ino === known.ino) return false;
+    // Watched since this look's stat began (a walk from a parent folder made again): the stat may be
+    // older than that watch, so it decides nothing.
+    if (known && known.placed > began) return false;
     // Gone, no longer a folder, or (its inode unknown or different) perhaps another folder renamed in.
     if (known) drop(folder);
     if (!stat?.isDirectory() || closed || !place(folder, stat.ino)) return false;
