@@ -37,6 +37,8 @@ export const E2E_SERVER_ENV = {
   SIGNUP_LIMIT_PER_IP: "1000",
   // /health reuses its database check this long; storage-fault specs poll across it.
   HEALTH_CACHE_MS: "500",
+  // Live pages ask for new updates every second, so e2e/live.spec.ts waits seconds, not minutes.
+  LIVE_POLL_MS: "1000",
 };
 
 export default defineConfig({

@@ -18,6 +18,7 @@ import { SignupBlocks } from "@/components/signup/SignupBlocks";
 import { Corrections } from "./Corrections";
 import { PreviewBanner } from "./PreviewBanner";
 import { RelatedStories } from "./RelatedStories";
+import { LiveCoverage } from "@/components/live/LiveCoverage";
 
 /**
  * The article: header, hero, then the body or (view "summary") the summary points in its place.
@@ -32,8 +33,11 @@ export function ArticleView({
   view = "full",
   preview = false,
   related = [],
+  livePage = 1,
 }: {
   article: Article;
+  /** For a live story: which page of its updates (1, the newest, at the story's own address). */
+  livePage?: number;
   /** "Also worth reading" (lib/content/related.ts). */
   related?: Article[];
   view?: ArticleViewMode;
@@ -73,7 +77,11 @@ export function ArticleView({
           ) : (
             <>
               {summary ? <SummaryPoints points={summary} variant="box" /> : null}
-              <ArticleBody article={article} />
+              {article.live ? (
+                <LiveCoverage article={article} page={livePage} intro={<ArticleBody article={article} />} />
+              ) : (
+                <ArticleBody article={article} />
+              )}
               {summary ? <FastPromo slug={article.slug} /> : null}
             </>
           )}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Article } from "@/lib/content/article";
 import { DateTime } from "@/components/ui/DateTime";
+import { LiveMark } from "@/components/live/LiveMark";
 
 /**
  * "Also worth reading": a few related stories (lib/content/related.ts), as text links so the list
@@ -16,7 +17,10 @@ export function RelatedStories({ articles, id = "related" }: { articles: Article
       <ul className="divide-rule mt-2 divide-y">
         {articles.map((a) => (
           <li key={a.slug} className="relative py-3">
-            <p className="text-accent text-xs font-bold tracking-wider uppercase">{a.section.name}</p>
+            <p className="text-accent text-xs font-bold tracking-wider uppercase">
+              <LiveMark article={a} />
+              {a.section.name}
+            </p>
             <Link
               href={a.path}
               prefetch={false}

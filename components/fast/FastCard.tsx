@@ -5,6 +5,8 @@ import { absoluteUrl, siteConfig } from "@/lib/config/site";
 import { ShareDisclosure } from "@/components/share/ShareDisclosure";
 import { DeckNavLink } from "./DeckNavLink";
 import { Img } from "@/components/ui/Img";
+import { LiveMark } from "@/components/live/LiveMark";
+import { isLiveNow } from "@/lib/content/article";
 
 /** One FAST card: a whole story on one screen, with its own URL. */
 /**
@@ -25,6 +27,10 @@ export function FastCard({
   const { article, position, previous, next } = card;
   const headingId = `card-title-${article.slug}`;
   const share = { url: absoluteUrl(fastCardPath(article.slug)), title: article.title };
+  // A live story's card: its two newest key events under its points.
+  const events = isLiveNow(article)
+    ? (article.live?.updates ?? []).filter((u) => u.key && u.title).slice(0, 2)
+    : [];
   return (
     <li
       className={initial ? "fast-card fast-initial" : "fast-card"}
@@ -54,7 +60,10 @@ export function FastCard({
           />
           <div className="flex min-h-0 min-w-0 flex-1 flex-col p-3 sm:p-6">
             <p className="flex items-baseline justify-between gap-3 text-xs font-bold tracking-wider uppercase">
-              <span className="text-accent">{article.section.name}</span>
+              <span className="text-accent">
+                <LiveMark article={article} />
+                {article.section.name}
+              </span>
               <span className="text-muted font-normal tracking-normal normal-case">
                 <DateTime iso={article.published} />
               </span>
@@ -76,6 +85,15 @@ export function FastCard({
                 <li key={point}>{point}</li>
               ))}
             </ul>
+            {events.length > 0 ? (
+              <ul aria-label="Latest key events" className="mt-2 shrink-0 text-sm sm:mt-3">
+                {events.map((u) => (
+                  <li key={u.id} className="line-clamp-1">
+                    <strong className="text-accent">Key event:</strong> {u.title}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <div className="relative mt-auto flex shrink-0 items-center gap-2 pt-2 sm:mt-0 sm:flex-wrap sm:pt-4">
               <a
                 href={fromFastPath(article.path)}

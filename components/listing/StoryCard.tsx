@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Article } from "@/lib/content/article";
 import { DateTime } from "@/components/ui/DateTime";
 import { Img } from "@/components/ui/Img";
+import { LiveMark } from "@/components/live/LiveMark";
 
 /**
  * A story in a list. The headline is the one link (the whole card is clickable through it), so a
@@ -27,7 +28,10 @@ export function StoryCard({
       }
     >
       <div className={lead ? "md:order-2" : undefined}>
-        <p className="text-accent text-xs font-bold tracking-wider uppercase">{article.section.name}</p>
+        <p className="text-accent text-xs font-bold tracking-wider uppercase">
+          <LiveMark article={article} />
+          {article.section.name}
+        </p>
         <Heading
           className={
             lead

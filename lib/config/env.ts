@@ -62,6 +62,15 @@ const schema = z.object({
   PREVIEW_SECRET: z.string().min(16, { error: "PREVIEW_SECRET must be at least 16 characters" }).optional(),
   /** How often a running server rescans content in case file events were missed; 0 turns it off. */
   CONTENT_RESCAN_MS: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * What a content change refreshes: the pages it touches (ADR 0011), or every page as before
+   * ("everything": a way back if a page is ever found stale, and the bench's before figure).
+   */
+  CONTENT_REFRESH: z
+    .enum(["touched", "everything"], { error: 'CONTENT_REFRESH must be "touched" or "everything"' })
+    .default("touched"),
+  /** How often an open live page asks for new updates (slower after two quiet minutes). */
+  LIVE_POLL_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
   /** Confirmation emails the site sends per minute in all, whoever asks. */
   CONFIRMATION_EMAILS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** How long /health reuses its database check (one small write). */
@@ -114,6 +123,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     revalidateSecret: e.REVALIDATE_SECRET,
     previewSecret: e.PREVIEW_SECRET,
     contentRescanMs: e.CONTENT_RESCAN_MS,
+    livePollMs: e.LIVE_POLL_MS,
+    contentRefresh: e.CONTENT_REFRESH,
     healthCacheMs: e.HEALTH_CACHE_MS,
     confirmationEmailsPerMinute: e.CONFIRMATION_EMAILS_PER_MINUTE,
     newsletterRatePerSecond: e.NEWSLETTER_RATE_PER_SECOND,

@@ -12,6 +12,7 @@ import { indexArticles, type ContentIndex } from "./content-index";
 import { isInsideContent } from "./inside";
 import { loadContent } from "./load";
 import { loadLiveContent, type LiveContent } from "./live";
+import { publicCoverage } from "./live-coverage";
 import { isPublic, nextPublicationTime } from "./public";
 import { searchIndexed, syncSearch } from "@/lib/search/store";
 import type { SearchOptions, SearchResults } from "@/lib/search/engine";
@@ -58,8 +59,10 @@ async function getIndex(): Promise<ContentIndex> {
 }
 
 function publicOnly(index: ContentIndex, now: number): ContentIndex {
-  const visible = index.articles.filter((a) => isPublic(a, now));
-  if (visible.length === index.articles.length) return index;
+  // Live stories show only their public updates (lib/content/live-coverage.ts).
+  const visible = index.articles.filter((a) => isPublic(a, now)).map((a) => publicCoverage(a, now));
+  if (visible.length === index.articles.length && visible.every((a, i) => a === index.articles[i]))
+    return index;
   const media = new Map<string, string>();
   for (const a of visible) {
     for (const url of [a.hero.url, ...a.photos.map((p) => p.url)]) {
@@ -110,6 +113,12 @@ export async function getArticleForReader(
   if (process.env.NODE_ENV === "development" || !(await previewing())) return undefined;
   const unpublished = (await getLiveContent()).index.bySlug.get(slug);
   return unpublished?.section.slug === section ? { article: unpublished, preview: true } : undefined;
+}
+
+/** A public story with live coverage at /{section}/{slug}, or undefined. */
+export async function getLiveStory(section: string, slug: string): Promise<Article | undefined> {
+  const article = await getArticle(section, slug);
+  return article?.live ? article : undefined;
 }
 
 export async function getSectionArticles(section: string, limit = LISTING_LIMIT): Promise<Article[]> {
@@ -243,7 +252,8 @@ export async function getReadAlsoStories(
  * touched, or every page on this process's first call.
  */
 export async function takePageRefresh(): Promise<Refresh> {
-  return takeRefresh(await getIndex());
+  const refresh = takeRefresh(await getIndex());
+  return env.contentRefresh === "everything" ? { everything: true } : refresh;
 }
 
 /**

@@ -54,9 +54,43 @@ export type Article = {
   draft: boolean;
   /** Corrections, oldest first, each shown on the article. */
   corrections: Correction[];
+  /** Live coverage (docs/CONTENT.md, "Live coverage"): a story that grows by updates. */
+  live?: LiveCoverage;
 };
 
 export type Correction = { date: string; text: string };
+
+/** One update of a live story: `{section}/{slug}/updates/{id}.md`. */
+export type LiveUpdate = {
+  /** The file's name without `.md`: stable, and the update's anchor and permalink. */
+  id: string;
+  /** ISO 8601 with the editor's UTC offset; the update is public from then (lib/content/public.ts). */
+  published: string;
+  title?: string;
+  /** A key event: listed at the top of the page and on the FAST card. */
+  key: boolean;
+  /** Shown first, above the newest; at most one per story. */
+  pinned: boolean;
+  byline?: string;
+  draft: boolean;
+  corrections: Correction[];
+  /** Markdown, as written. */
+  body: string;
+  /** Source file relative to its content folder. */
+  file: string;
+};
+
+type LiveCoverage = {
+  /** Set once coverage has ended: the page becomes an archive and stops asking for updates. */
+  ended?: string;
+  /** Newest first. In what readers get, only the public ones (lib/content/live-coverage.ts). */
+  updates: readonly LiveUpdate[];
+};
+
+/** True while a story's coverage is live: it has `live: true` and has not ended. */
+export function isLiveNow(a: Pick<Article, "live">): boolean {
+  return a.live !== undefined && a.live.ended === undefined;
+}
 
 export function topicSlug(name: string): string {
   return name

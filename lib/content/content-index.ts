@@ -1,6 +1,6 @@
 /** The index readers are answered from, built from content entries: newest first, by slug, topics. */
-import { sortNewest, type Article, type Topic } from "./article";
-import type { ContentEntry } from "./load";
+import { sortNewest, type Article, type LiveUpdate, type Topic } from "./article";
+import type { AnyEntry, ContentEntry, UpdateEntry } from "./load";
 import type { ContentProblem } from "./problems";
 
 export type ContentIndex = {
@@ -16,13 +16,24 @@ export type ContentIndex = {
  * The index of a set of entries, in folder then file order. A slug already taken by an earlier file
  * is a problem for the later file, which is left out.
  */
-export function indexEntries(entries: Iterable<ContentEntry>): {
+export function indexEntries(all: Iterable<AnyEntry>): {
   index: ContentIndex;
   problems: ContentProblem[];
 } {
+  // Updates of live stories, by the key of their story's file.
+  const entries: ContentEntry[] = [];
+  const updates = new Map<string, UpdateEntry[]>();
+  for (const e of all) {
+    if (e.kind === "story") entries.push(e);
+    else {
+      const list = updates.get(e.parent);
+      if (list) list.push(e);
+      else updates.set(e.parent, [e]);
+    }
+  }
   // Sort keys computed once per entry, not once per comparison: at 100k stories a rebuild is a
   // publish's main cost.
-  const ordered = [...entries]
+  const ordered = entries
     .map((e) => ({ e, dir: Number(e.key.slice(0, e.key.indexOf(":"))), file: e.file }))
     .sort((a, b) => a.dir - b.dir || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const problems: ContentProblem[] = [];
@@ -36,11 +47,68 @@ export function indexEntries(entries: Iterable<ContentEntry>): {
       continue;
     }
     seen.set(e.article.slug, e.label);
-    articles.push(e.article);
+    articles.push(withUpdates(e, updates.get(e.key) ?? [], problems));
+    updates.delete(e.key);
     media.set(e.article.hero.url, e.mediaFile);
     for (const [url, file] of e.bodyMedia) media.set(url, file);
   }
+  for (const orphans of updates.values()) {
+    for (const u of orphans) {
+      problems.push({
+        file: u.label,
+        message: "is an update with no story: its folder needs a valid index.md with live: true",
+      });
+    }
+  }
   return { index: indexArticles(articles, media), problems };
+}
+
+/** The story joined to its updates; the same object as long as neither changed (lib/content/touched.ts). */
+const joined = new WeakMap<Article, { updates: readonly UpdateEntry[]; article: Article }>();
+
+function withUpdates(e: ContentEntry, entries: UpdateEntry[], problems: ContentProblem[]): Article {
+  const { article } = e;
+  if (!article.live) {
+    for (const u of entries) {
+      problems.push({
+        file: u.label,
+        message: "is an update of a story that is not live: add live: true to its index.md",
+      });
+    }
+    return article;
+  }
+  entries.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  const before = joined.get(article);
+  if (
+    before &&
+    before.updates.length === entries.length &&
+    before.updates.every((u, i) => u === entries[i])
+  ) {
+    return before.article;
+  }
+  const pinned = entries.filter((u) => u.update.pinned);
+  if (pinned.length > 1) {
+    problems.push({
+      file: e.label,
+      field: "pinned",
+      message: `more than one update is pinned (${pinned.map((u) => u.label).join(", ")}); the first stays pinned`,
+    });
+  }
+  const list: LiveUpdate[] = entries.map((u) =>
+    u.update.pinned && u !== pinned[0] ? { ...u.update, pinned: false } : u.update,
+  );
+  // A copy with its updates (the body getter is read once here: live stories are few).
+  const result: Article = { ...article, live: { ended: article.live.ended, updates: newestFirst(list) } };
+  joined.set(article, { updates: entries, article: result });
+  return result;
+}
+
+/** Newest first; ties by id, so the order never depends on the file system. */
+function newestFirst(updates: readonly LiveUpdate[]): LiveUpdate[] {
+  return updates
+    .map((u) => ({ u, t: Date.parse(u.published) }))
+    .sort((x, y) => y.t - x.t || (x.u.id < y.u.id ? 1 : x.u.id > y.u.id ? -1 : 0))
+    .map((x) => x.u);
 }
 
 export function indexArticles(articles: Article[], media = new Map<string, string>()): ContentIndex {

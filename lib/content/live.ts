@@ -17,7 +17,7 @@ import {
   listMarkdownFiles,
   readEntry,
   scanContent,
-  type ContentEntry,
+  type AnyEntry,
   type ImageCache,
 } from "./load";
 import { ContentError, formatProblem, type ContentProblem } from "./problems";
@@ -29,7 +29,8 @@ export type LiveContent = {
   index: ContentIndex;
   /** Bumped on every change that readers can see. */
   version: number;
-  entries: Map<string, ContentEntry>;
+  /** Stories and the updates of live stories, by entry key. */
+  entries: Map<string, AnyEntry>;
   /** Files whose latest save is broken, by entry key; their last good version (if any) stays live. */
   broken: Map<string, ContentProblem[]>;
   /** Modification time of each hero image file when it was last read. */
@@ -196,9 +197,11 @@ async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log
   return { changed, problems };
 }
 
-async function recordImageTimes(live: LiveContent, entries: Iterable<ContentEntry>) {
+async function recordImageTimes(live: LiveContent, entries: Iterable<AnyEntry>) {
   const files = new Set<string>();
-  for (const e of entries) for (const file of [e.mediaFile, ...e.bodyMedia.values()]) files.add(file);
+  for (const e of entries) {
+    if (e.kind === "story") for (const file of [e.mediaFile, ...e.bodyMedia.values()]) files.add(file);
+  }
   for (const file of files) {
     const s = await fs.stat(file).catch(() => undefined);
     if (s) live.imageTimes.set(file, s.mtimeMs);
@@ -214,6 +217,6 @@ function isImage(file: string): boolean {
 }
 
 /** True when the story shows this image file: as its hero or in its body. */
-function usesFile(entry: ContentEntry, file: string): boolean {
-  return entry.mediaFile === file || [...entry.bodyMedia.values()].includes(file);
+function usesFile(entry: AnyEntry, file: string): boolean {
+  return entry.kind === "story" && (entry.mediaFile === file || [...entry.bodyMedia.values()].includes(file));
 }

@@ -1,6 +1,7 @@
 /**
- * Reads content folders into an index of validated articles. The only module that touches content
- * files. Every problem in every file is collected before failing, so an editor fixes them in one go.
+ * Reads content files into validated entries: stories, and the updates of live stories. Every problem
+ * in every file is collected before failing, so an editor fixes them in one go. (The live store,
+ * lib/content/live.ts, decides which files to read again; the watcher only names them.)
  */
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
@@ -10,8 +11,8 @@ import { newBody, type Body } from "./body";
 import { indexEntries, type ContentIndex } from "./content-index";
 import { isInsideContent } from "./inside";
 import { toArticle } from "./reshape";
-import type { Article, BodyPhoto, HeroImage } from "./article";
-import { parseArticle, type ParsedArticle } from "./parse";
+import type { Article, BodyPhoto, HeroImage, LiveUpdate } from "./article";
+import { parseArticle, parseUpdate, updateParent, type ParsedArticle, type ParsedUpdate } from "./parse";
 import { ContentError, type ContentProblem } from "./problems";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -21,6 +22,7 @@ const OUTSIDE =
 
 /** One content file as read: its article, the hero image file it uses, and the file's stat. */
 export type ContentEntry = {
+  kind: "story";
   /** Unique across folders: the folder's index, a colon, the file's path inside it. */
   key: string;
   dir: string;
@@ -38,8 +40,25 @@ export type ContentEntry = {
   size: number;
 };
 
+/** One update of a live story (`{section}/{slug}/updates/{id}.md`), joined to its story by the index. */
+export type UpdateEntry = {
+  kind: "update";
+  key: string;
+  dir: string;
+  file: string;
+  label: string;
+  /** The key of the story file it belongs to (that folder's index.md). */
+  parent: string;
+  update: LiveUpdate;
+  mtimeMs: number;
+  size: number;
+};
+
+/** Any content file as read. */
+export type AnyEntry = ContentEntry | UpdateEntry;
+
 export type EntryResult =
-  { ok: true; entry: ContentEntry } | { ok: false; problems: ContentProblem[]; gone?: boolean };
+  { ok: true; entry: AnyEntry } | { ok: false; problems: ContentProblem[]; gone?: boolean };
 
 /** Image facts per file, shared within one read so a photo used by many stories is hashed once. */
 export type ImageCache = Map<string, Promise<ImageFacts>>;
@@ -76,6 +95,30 @@ export async function readEntry(
   }
   const raw = await fs.readFile(full, "utf8").catch(() => undefined);
   if (raw === undefined) return { ok: false, problems: [], gone: true };
+  const parent = updateParent(file);
+  if (parent) {
+    const parsedUpdate = parseUpdate(file, raw);
+    if (!parsedUpdate.ok) {
+      return {
+        ok: false,
+        problems: parsedUpdate.problems.map((p) => ({ ...p, file: labelOf(dir, p.file, dirs) })),
+      };
+    }
+    return {
+      ok: true,
+      entry: {
+        kind: "update",
+        key: entryKey(dirs, dir, file),
+        dir,
+        file,
+        label,
+        parent: entryKey(dirs, dir, parent),
+        update: toUpdate(parsedUpdate.update),
+        mtimeMs: stat.mtimeMs,
+        size: stat.size,
+      },
+    };
+  }
   const parsed = parseArticle(file, raw);
   if (!parsed.ok) {
     return { ok: false, problems: parsed.problems.map((p) => ({ ...p, file: labelOf(dir, p.file, dirs) })) };
@@ -88,6 +131,7 @@ export async function readEntry(
   return {
     ok: true,
     entry: {
+      kind: "story",
       key: entryKey(dirs, dir, file),
       dir,
       file,
@@ -109,9 +153,9 @@ type ScanProgress = (done: number, total: number, failed: number) => void;
 export async function scanContent(
   dirs: readonly string[],
   onProgress?: ScanProgress,
-): Promise<{ entries: ContentEntry[]; problems: ContentProblem[] }> {
+): Promise<{ entries: AnyEntry[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = [];
-  const entries: ContentEntry[] = [];
+  const entries: AnyEntry[] = [];
   const images: ImageCache = new Map();
   const listed: [string, string[]][] = [];
   for (const dir of dirs) {
@@ -146,6 +190,22 @@ export async function loadContent(dirs: readonly string[], onProgress?: ScanProg
   const all = [...scanned.problems, ...problems];
   if (all.length > 0) throw new ContentError(all);
   return index;
+}
+
+/** An update as every page receives it: corrections oldest first. */
+function toUpdate(u: ParsedUpdate): LiveUpdate {
+  return {
+    id: u.id,
+    published: u.published,
+    title: u.title,
+    key: u.key,
+    pinned: u.pinned,
+    byline: u.byline,
+    draft: u.draft,
+    corrections: [...u.corrections].sort((x, y) => Date.parse(x.date) - Date.parse(y.date)),
+    body: u.body,
+    file: u.file,
+  };
 }
 
 /** Like Promise.all over a map, with at most `limit` at once (100k files would exhaust descriptors). */

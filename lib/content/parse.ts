@@ -12,8 +12,11 @@ import {
   HERO_KEYS,
   SLUG_MAX,
   SLUG_PATTERN,
+  UPDATE_KEYS,
   frontMatterSchema,
+  updateSchema,
   type FrontMatter,
+  type UpdateFrontMatter,
 } from "./schema";
 
 export type ParsedArticle = FrontMatter & {
@@ -39,30 +42,35 @@ function toObject(value: unknown): object {
     : { __notAMapping: value };
 }
 
-function slugFromFile(file: string): string {
-  const base = file.split("/").pop() ?? file;
-  return base.replace(/\.md$/i, "");
+/** A live story's update: `{section}/{slug}/updates/{id}.md`; its story is that folder's index.md. */
+const UPDATE_FILE = /^(.+)\/updates\/([^/]+)\.md$/i;
+
+/** The story file an update belongs to, or undefined when `file` is not an update. */
+export function updateParent(file: string): string | undefined {
+  const m = UPDATE_FILE.exec(file);
+  return m ? `${m[1]}/index.md` : undefined;
 }
 
-export function parseArticle(file: string, raw: string): ParseResult {
-  const problems: ContentProblem[] = [];
-  const add = (message: string, field?: string) => problems.push({ file, field, message });
+/** A story's slug: its file name, or its folder's name for a story in its own folder (index.md). */
+function slugFromFile(file: string): string {
+  const parts = file.split("/");
+  const base = (parts.pop() ?? file).replace(/\.md$/i, "");
+  return base === "index" && parts.length > 1 ? (parts.pop() ?? base) : base;
+}
 
-  const slug = slugFromFile(file);
-  if (!SLUG_PATTERN.test(slug) || slug.length > SLUG_MAX) {
-    add(
-      `file name "${slug}" must be a slug: lower-case letters, digits and single hyphens, at most ${SLUG_MAX} characters`,
-    );
-  }
+/** The front matter and text of a file, or the problem that stops them being read. */
+function readMatter(
+  raw: string,
+  add: (message: string) => void,
+): { data: unknown; body: string } | undefined {
   if (raw.includes("\u0000") || raw.includes("\uFFFD")) {
     add("is not a UTF-8 text file");
-    return { ok: false, problems };
+    return undefined;
   }
   if (!/^(\uFEFF)?---\r?\n/.test(raw)) {
     add("has no front matter: the file must start with a line of three dashes (---)");
-    return { ok: false, problems };
+    return undefined;
   }
-
   let data: unknown;
   let body: string;
   try {
@@ -71,13 +79,53 @@ export function parseArticle(file: string, raw: string): ParseResult {
     body = parsed.content.trim();
   } catch (error) {
     add(`front matter is not valid YAML: ${yamlMessage(error)}`);
-    return { ok: false, problems };
+    return undefined;
   }
-
   if (data !== null && typeof data === "object" && "__notAMapping" in data) {
     add("front matter must be a list of fields (name: value)");
-    return { ok: false, problems };
+    return undefined;
   }
+  return { data, body };
+}
+
+function checkSlug(name: string, what: string, add: (message: string) => void): void {
+  if (!SLUG_PATTERN.test(name) || name.length > SLUG_MAX) {
+    add(
+      `${what} "${name}" must be a slug: lower-case letters, digits and single hyphens, at most ${SLUG_MAX} characters`,
+    );
+  }
+}
+
+export type ParsedUpdate = UpdateFrontMatter & { id: string; body: string; file: string };
+export type UpdateParseResult =
+  { ok: true; update: ParsedUpdate } | { ok: false; problems: ContentProblem[] };
+
+/** One update file's text → a validated update, or every problem found in it. */
+export function parseUpdate(file: string, raw: string): UpdateParseResult {
+  const problems: ContentProblem[] = [];
+  const add = (message: string, field?: string) => problems.push({ file, field, message });
+  const id = (file.split("/").pop() ?? file).replace(/\.md$/i, "");
+  checkSlug(id, "update file name", add);
+  const read = readMatter(raw, add);
+  if (!read) return { ok: false, problems };
+  const result = updateSchema.safeParse(read.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(...problemsFromIssue(file, issue, UPDATE_KEYS));
+  }
+  if (read.body.length === 0) add("has no text below the front matter");
+  if (!result.success || problems.length > 0) return { ok: false, problems };
+  return { ok: true, update: { ...result.data, id, body: read.body, file } };
+}
+
+export function parseArticle(file: string, raw: string): ParseResult {
+  const problems: ContentProblem[] = [];
+  const add = (message: string, field?: string) => problems.push({ file, field, message });
+
+  checkSlug(slugFromFile(file), "file name", add);
+  const slug = slugFromFile(file);
+  const read = readMatter(raw, add);
+  if (!read) return { ok: false, problems };
+  const { data, body } = read;
 
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
@@ -106,11 +154,15 @@ function firstLineOf(raw: string, body: string): number {
   return at < 0 ? 1 : raw.slice(0, at).split("\n").length;
 }
 
-function problemsFromIssue(file: string, issue: z.core.$ZodIssue): ContentProblem[] {
+function problemsFromIssue(
+  file: string,
+  issue: z.core.$ZodIssue,
+  topKeys: readonly string[] = FRONT_MATTER_KEYS,
+): ContentProblem[] {
   const parent = issue.path.map(String).join(".");
   if (issue.code === "unrecognized_keys") {
     const known =
-      parent === "hero" ? HERO_KEYS : parent.startsWith("corrections.") ? CORRECTION_KEYS : FRONT_MATTER_KEYS;
+      parent === "hero" ? HERO_KEYS : parent.startsWith("corrections.") ? CORRECTION_KEYS : topKeys;
     return issue.keys.map((key) => {
       const hint = closest(key, known);
       return {

@@ -12,14 +12,24 @@ export function isPublic(article: Gated, now: Date | number): boolean {
   return !article.draft && Date.parse(article.published) <= at;
 }
 
-/** When the next scheduled (embargoed) story becomes public, or undefined if none is waiting. */
-export function nextPublicationTime(articles: readonly Gated[], now: Date | number): number | undefined {
+/**
+ * When the next scheduled (embargoed) story, or update of a live story, becomes public; undefined
+ * if none is waiting.
+ */
+export function nextPublicationTime(
+  articles: readonly (Gated & { live?: { updates: readonly Gated[] } })[],
+  now: Date | number,
+): number | undefined {
   const at = typeof now === "number" ? now : now.getTime();
   let next: number | undefined;
-  for (const a of articles) {
-    if (a.draft) continue;
-    const t = Date.parse(a.published);
+  const consider = (g: Gated) => {
+    if (g.draft) return;
+    const t = Date.parse(g.published);
     if (t > at && (next === undefined || t < next)) next = t;
+  };
+  for (const a of articles) {
+    consider(a);
+    if (a.live) for (const u of a.live.updates) consider(u);
   }
   return next;
 }

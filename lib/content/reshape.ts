@@ -58,6 +58,8 @@ export function toArticle(
     corrections: [...a.corrections]
       .sort((x, y) => Date.parse(x.date) - Date.parse(y.date))
       .map((c) => ({ date: own(c.date), text: own(c.text) })),
+    // Its updates are joined by the index (lib/content/content-index.ts).
+    ...(a.live ? { live: { ended: a.ended, updates: [] } } : {}),
   };
 }
 

@@ -95,6 +95,18 @@ export const frontMatterSchema = z
       .array(correctionSchema, { error: "must be a list of corrections, each with date and text" })
       .max(20, { error: "must have at most 20 corrections" })
       .default([]),
+    /** Live coverage: the story grows by files in its updates/ folder (docs/CONTENT.md). */
+    live: z.boolean({ error: "must be true or false" }).default(false),
+    /** When live coverage ended; the page then becomes an archive. */
+    ended: isoDateTime.optional(),
+  })
+  .refine((fm) => fm.ended === undefined || fm.live, {
+    error: "is only for live coverage: add live: true, or remove ended",
+    path: ["ended"],
+  })
+  .refine((fm) => fm.ended === undefined || Date.parse(fm.ended) >= Date.parse(fm.published), {
+    error: "must not be earlier than published",
+    path: ["ended"],
   })
   .refine((fm) => fm.byline !== undefined || fm.source !== undefined, {
     error: "is required when there is no source (an article needs a byline, a source or both)",
@@ -110,6 +122,26 @@ export const frontMatterSchema = z
   });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** One update of a live story (`{section}/{slug}/updates/{id}.md`); its text below is the body. */
+export const updateSchema = z.strictObject({
+  published: isoDateTime,
+  title: text(160).optional(),
+  /** A key event, listed at the top of the page. */
+  key: z.boolean({ error: "must be true or false" }).default(false),
+  /** Shown first; at most one update of a story may be pinned. */
+  pinned: z.boolean({ error: "must be true or false" }).default(false),
+  byline: text(120).optional(),
+  /** Kept private: never public, only seen in preview. */
+  draft: z.boolean({ error: "must be true or false" }).default(false),
+  corrections: z
+    .array(correctionSchema, { error: "must be a list of corrections, each with date and text" })
+    .max(20, { error: "must have at most 20 corrections" })
+    .default([]),
+});
+
+export type UpdateFrontMatter = z.infer<typeof updateSchema>;
+export const UPDATE_KEYS = Object.keys(updateSchema.shape);
 
 export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
 export const HERO_KEYS = Object.keys(heroSchema.shape);

@@ -183,6 +183,28 @@ describe("touchedPaths", () => {
     expect(touchedPaths(indexArticles(many), indexArticles([...many, fresh]), shown)).toBe("everything");
   });
 
+  it("a live story's new update refreshes its older pages of updates too", () => {
+    const update = (i: number) => ({
+      id: `u${i}`,
+      published: at(i),
+      key: false,
+      pinned: false,
+      draft: false,
+      corrections: [],
+      body: "Text.",
+      file: `world/storm/updates/u${i}.md`,
+    });
+    const storm = story("storm", "world", ["weather"], 1, {
+      live: { updates: Array.from({ length: 45 }, (_, i) => update(i)).reverse() },
+    });
+    const next = { ...storm, live: { updates: [update(50), ...(storm.live?.updates ?? [])] } };
+    const paths = touched([...base, storm], [...base, next]);
+    expect(paths).toEqual(
+      expect.arrayContaining(["/world/storm", "/world/storm/page/2", "/world/storm/page/3"]),
+    );
+    expect(paths).not.toContain("/world/storm/page/4");
+  });
+
   it("nothing readers see changed: nothing to refresh", () => {
     expect(touched(base, [...base])).toEqual([]);
     expect(changedStories(indexArticles(base), indexArticles([...base]))).toEqual([]);

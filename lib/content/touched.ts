@@ -15,6 +15,7 @@
 import { sectionSlugs } from "@/lib/config/site";
 import type { Article } from "./article";
 import type { ContentIndex } from "./content-index";
+import { livePagePath, updatesPage } from "./live-coverage";
 import { relatedArticles } from "./related";
 
 /** Cards a FAST page shows around the one it opens at (lib/fast/deck.ts windows are 30). */
@@ -65,9 +66,18 @@ function topicPath(slug: string): string {
   return `/topic/${slug}`;
 }
 
-/** The story's own pages. */
+/** The story's own pages (a live story's older pages of updates too). */
 function ownPages(a: Article): string[] {
-  return [a.path, `${a.path}/summary`, `/fast/${a.slug}`, `/og/article/${a.slug}`, `/og/fast/${a.slug}`];
+  const older = a.live ? updatesPage(a, 1).pages : 1;
+  const pages = Array.from({ length: older - 1 }, (_, i) => livePagePath(a, i + 2));
+  return [
+    a.path,
+    `${a.path}/summary`,
+    `/fast/${a.slug}`,
+    `/og/article/${a.slug}`,
+    `/og/fast/${a.slug}`,
+    ...pages,
+  ];
 }
 
 /** The listings a story sits in. */

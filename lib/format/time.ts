@@ -15,3 +15,16 @@ const formatter = new Intl.DateTimeFormat(siteConfig.locale, {
 export function formatDateTime(iso: string): string {
   return formatter.format(new Date(iso));
 }
+
+const clock = new Intl.DateTimeFormat(siteConfig.locale, {
+  timeZone: siteConfig.timeZone,
+  hour: "numeric",
+  minute: "2-digit",
+  hour12: true,
+  timeZoneName: "short",
+});
+
+/** "7:41 am GMT+8": the time of day in the newsroom's zone (a live update's time). */
+export function formatClock(iso: string): string {
+  return clock.format(new Date(iso));
+}

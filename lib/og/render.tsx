@@ -6,7 +6,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { ImageResponse } from "next/og";
 import sharp from "sharp";
-import type { Article } from "@/lib/content/article";
+import { isLiveNow, type Article } from "@/lib/content/article";
 import { getMediaFile } from "@/lib/content/api";
 import { siteConfig } from "@/lib/config/site";
 import { OG_IMAGE_SIZE } from "@/lib/seo/metadata";
@@ -87,6 +87,21 @@ export async function renderOgImage(article: Article, variant: "article" | "fast
             }}
           >
             FAST
+          </div>
+        ) : null}
+        {isLiveNow(article) ? (
+          <div
+            style={{
+              display: "flex",
+              background: "#d0021b",
+              color: "#ffffff",
+              padding: "4px 12px",
+              borderRadius: 6,
+              fontSize: 26,
+              letterSpacing: 2,
+            }}
+          >
+            LIVE
           </div>
         ) : null}
       </div>

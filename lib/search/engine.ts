@@ -140,7 +140,10 @@ export class SearchIndex {
       BigInt(rowid),
       article.title,
       article.standfirst,
-      markdownToText(article.body),
+      // A live story is found by its updates' words too.
+      [article.body, ...(article.live?.updates ?? []).map((u) => `${u.title ?? ""}\n\n${u.body}`)]
+        .map(markdownToText)
+        .join("\n"),
       article.topics.map((t) => t.name).join(", "),
     );
   }

@@ -1,6 +1,7 @@
 /**
  * Structured data (schema.org) for articles, and a serialiser that is safe inside a <script> tag.
  */
+import { updateAnchor } from "@/lib/content/live-coverage";
 import type { Article } from "@/lib/content/article";
 import { absoluteUrl, siteConfig } from "@/lib/config/site";
 
@@ -49,7 +50,44 @@ export function newsArticleJsonLd(article: Article): JsonLdObject {
     keywords: article.topics.map((t) => t.name),
     isAccessibleForFree: true,
     inLanguage: siteConfig.locale,
+    ...(article.live ? liveBlogFields(article, url) : {}),
   };
+}
+
+/** Updates listed in a live story's JSON-LD, newest first. */
+const JSONLD_UPDATES = 10;
+
+/**
+ * A live story is a LiveBlogPosting (a kind of NewsArticle's parent, Article): its coverage times and
+ * its newest updates, each a BlogPosting at its anchor on the page.
+ */
+function liveBlogFields(article: Article, url: string): JsonLdObject {
+  const live = article.live;
+  if (!live) return {};
+  return {
+    "@type": "LiveBlogPosting",
+    coverageStartTime: article.published,
+    ...(live.ended ? { coverageEndTime: live.ended } : {}),
+    liveBlogUpdate: live.updates.slice(0, JSONLD_UPDATES).map((u) => ({
+      "@type": "BlogPosting",
+      headline: u.title ?? article.title,
+      datePublished: u.published,
+      ...(u.corrections.length > 0 ? { dateModified: u.corrections[u.corrections.length - 1]?.date } : {}),
+      url: `${url}#${updateAnchor(u.id)}`,
+      articleBody: plainText(u.body),
+      ...(u.byline ? { author: { "@type": "Person", name: u.byline } } : {}),
+    })),
+  };
+}
+
+/** Markdown as plain words: what a search engine should read as the update's text. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_`>#]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export function breadcrumbJsonLd(article: Article): JsonLdObject {

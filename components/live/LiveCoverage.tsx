@@ -1,0 +1,86 @@
+import { env } from "@/lib/config/env";
+import type { Article } from "@/lib/content/article";
+import { isLiveNow } from "@/lib/content/article";
+import { livePagePath } from "@/lib/content/live-coverage";
+import { keyEvents, liveView, pageUpdates } from "@/lib/content/live-view";
+import { LiveUpdates } from "./LiveUpdates.island";
+
+/**
+ * A live story's coverage on page `page`: the Live mark (or the ended notice), the key events, the
+ * story's own text, then its updates (page 1: the pinned one first), with links to older and newer
+ * pages. Everything works without JavaScript; with it, page 1 of live coverage takes new updates as
+ * they come (LiveUpdates).
+ */
+export function LiveCoverage({
+  article,
+  page,
+  intro,
+}: {
+  article: Article;
+  page: number;
+  intro: React.ReactNode;
+}) {
+  const { updates, pages } = pageUpdates(article, page);
+  const view = { ...liveView(article), updates };
+  const events = page === 1 ? keyEvents(article) : [];
+  const live = isLiveNow(article);
+  return (
+    <>
+      <LiveUpdates
+        endpoint={`${article.path}/updates.json`}
+        initial={view}
+        poll={page === 1 && live}
+        pollMs={env.livePollMs}
+      >
+        {events.length > 0 ? (
+          <nav aria-labelledby="key-events-heading" className="bg-panel mt-4 p-4">
+            <h2 id="key-events-heading" className="font-sans text-sm font-bold tracking-wider uppercase">
+              Key events
+            </h2>
+            <ul className="mt-2 list-none space-y-2 p-0">
+              {events.map((e) => (
+                <li key={e.id} className="text-sm">
+                  <span className="text-muted mr-2">{e.time}</span>
+                  <a href={e.href} className="underline">
+                    {e.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        {page === 1 ? intro : null}
+        {page === 1 && live ? (
+          <noscript>
+            <p className="mt-4 text-sm">
+              <a href={article.path} className="underline">
+                Refresh for the latest updates
+              </a>
+            </p>
+          </noscript>
+        ) : null}
+      </LiveUpdates>
+      {pages > 1 ? (
+        <nav aria-label="Pages of updates" className="mt-6 flex justify-between gap-4 text-sm font-bold">
+          {page > 1 ? (
+            <a href={livePagePath(article, page - 1)} className="underline">
+              ← Newer updates
+            </a>
+          ) : (
+            <span />
+          )}
+          <span className="text-muted font-normal">
+            Page {page} of {pages}
+          </span>
+          {page < pages ? (
+            <a href={livePagePath(article, page + 1)} className="underline">
+              Older updates →
+            </a>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </>
+  );
+}
