@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:breaking`: the site on a breaking-news day (issue 22). For each size
+ * (BREAKING_SIZES, default 1000): generates synthetic stories plus one live story with 30 updates,
+ * builds once, and serves with `next start` (origin only, loopback). Then 50 connections read for
+ * BREAKING_SECONDS (default 60) a mix of home, a section, the live page, its poll endpoint and 100
+ * random stories, three times:
+ *   a. no writes;
+ *   b. a live update every 5 s and a correction (to a random story's text) every 2 s;
+ *   c. as b, with CONTENT_REFRESH=everything: every change refreshes every page, as before ADR 0011.
+ * The server is restarted fresh for each run. Writes bench/results/breaking.json.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { generate } from "./generate.mjs";
+import { run, start, stop, treeRssMiB, waitFor } from "./lib.mjs";
+
+const SIZES = (process.env.BREAKING_SIZES || "1000").split(",").map(Number);
+const SECONDS = Number(process.env.BREAKING_SECONDS || 60);
+const PORT = 3410;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const LIVE = "breaking-live";
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const iso = (ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "+00:00");
+
+function save(dir, file, text) {
+  const full = path.join(dir, file);
+  mkdirSync(path.dirname(full), { recursive: true });
+  const temp = path.join(path.dirname(full), `.${path.basename(full)}.tmp`);
+  writeFileSync(temp, text);
+  renameSync(temp, full);
+}
+
+function liveStory(dir) {
+  save(
+    dir,
+    `world/${LIVE}/index.md`,
+    `---\ntitle: "Storm live: the latest"\nstandfirst: "A live page the benchmark updates."\nsection: world\ntopics: ["Storm"]\npublished: "${iso(Date.now() - 3_600_000)}"\nsource: Dispatch bench\nlive: true\nhero:\n  src: images/hero.jpg\n  alt: Synthetic test image\n  caption: Synthetic caption.\n  credit: Test\nsummary:\n  - "First point."\n  - "Second point."\n  - "Third point."\n---\n\nWhat is happening.\n`,
+  );
+  for (let i = 0; i < 30; i += 1) update(dir, `u${i}`, Date.now() - 3_000_000 + i * 60_000);
+}
+
+function update(dir, id, at) {
+  save(
+    dir,
+    `world/${LIVE}/updates/${id}.md`,
+    `---\npublished: "${iso(at)}"\ntitle: "Update ${id}"\n---\n\nText of update ${id}.\n`,
+  );
+}
+
+/** A correction: the story's text with a new last line (its headline and place in lists stay). */
+function correct(dir, file, n) {
+  const full = path.join(dir, file);
+  const text = readFileSync(full, "utf8").replace(/\n\nCorrected \d+\.\n$/, "\n");
+  save(dir, file, `${text}\nCorrected ${n}.\n`);
+}
+
+async function measure(env, dir, size, writes) {
+  const server = start(
+    "node",
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
+    {
+      env,
+    },
+  );
+  try {
+    await waitFor(`${ORIGIN}/`, 300_000);
+    // Let the start-up refresh and search indexing finish, then warm the pages read.
+    await sleep(5_000);
+    const stories = Array.from({ length: 100 }, () => Math.floor(Math.random() * size));
+    const sections = ["world", "asia", "business", "sport", "tech"];
+    const paths = [
+      "/",
+      "/world",
+      `/world/${LIVE}`,
+      `/world/${LIVE}/updates.json`,
+      ...stories.map((i) => `/${sections[i % sections.length]}/story-${i}`),
+    ];
+    for (const p of paths) await fetch(`${ORIGIN}${p}`);
+    const memory = [treeRssMiB(server.pid)];
+    let updates = 0;
+    let corrections = 0;
+    const timers = writes
+      ? [
+          setInterval(() => update(dir, `w${updates++}`, Date.now() - 1000), 5_000),
+          setInterval(() => {
+            const i = Math.floor(Math.random() * size);
+            correct(dir, `${sections[i % sections.length]}/story-${i}.md`, corrections++);
+          }, 2_000),
+        ]
+      : [];
+    const sampler = setInterval(() => memory.push(treeRssMiB(server.pid)), 5_000);
+    const load = await autocannon({
+      url: ORIGIN,
+      connections: 50,
+      duration: SECONDS,
+      headers: { "accept-encoding": "gzip, br" },
+      requests: paths.map((p) => ({ path: p })),
+    });
+    for (const t of timers) clearInterval(t);
+    clearInterval(sampler);
+    return {
+      rps: Math.round(load.requests.average),
+      requests: load.requests.total,
+      p50: load.latency.p50,
+      p99: load.latency.p99,
+      errors: load.errors,
+      timeouts: load.timeouts,
+      non2xx: load.non2xx,
+      updates,
+      corrections,
+      rssMiB: { start: memory[0], max: Math.max(...memory) },
+    };
+  } finally {
+    await stop(server);
+  }
+}
+
+const results = [];
+for (const size of SIZES) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `dispatch-breaking-${size}-`));
+  console.log(`breaking: generating ${size} stories…`);
+  generate(size, dir);
+  liveStory(dir);
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    CONTENT_DIR: dir,
+    NEXT_DIST_DIR: ".next-breaking",
+    NEXT_TELEMETRY_DISABLED: "1",
+    SITE_URL: ORIGIN,
+    PRERENDER_RECENT: "200",
+    DATA_DIR: path.join(dir, "..", `dispatch-breaking-data-${size}`),
+  };
+  console.log(`breaking: building ${size}…`);
+  await run("node", ["node_modules/next/dist/bin/next", "build"], { env });
+  try {
+    const row = { size };
+    for (const [mode, writes, refresh] of [
+      ["a", false, "touched"],
+      ["b", true, "touched"],
+      ["c", true, "everything"],
+    ]) {
+      console.log(`breaking: ${size} stories, run ${mode}…`);
+      row[mode] = await measure({ ...env, CONTENT_REFRESH: refresh }, dir, size, writes);
+      console.log(`breaking: ${size} ${mode}: ${JSON.stringify(row[mode])}`);
+    }
+    results.push(row);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+mkdirSync("bench/results", { recursive: true });
+writeFileSync(
+  "bench/results/breaking.json",
+  JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
+);
+console.log("\n| stories | run | req/s | p50 ms | p99 ms | errors | non-2xx | updates | corrections |");
+console.log("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+const names = { a: "a. no writes", b: "b. writes, touched pages", c: "c. writes, every page (before)" };
+for (const r of results) {
+  for (const mode of ["a", "b", "c"]) {
+    const x = r[mode];
+    console.log(
+      `| ${r.size} | ${names[mode]} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.errors} | ${x.non2xx} | ${x.updates} | ${x.corrections} |`,
+    );
+  }
+  console.log(
+    `\n${r.size}: b/a throughput ${(r.b.rps / r.a.rps).toFixed(2)}× (target ≥ 0.8), b/a p99 ${(r.b.p99 / r.a.p99).toFixed(2)}× (target ≤ 2)`,
+  );
+}
