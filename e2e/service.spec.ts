@@ -81,7 +81,8 @@ for (const [name, command, env] of commands) {
   test(`${name}: SIGTERM leaves no process behind, and the port is free to start again`, async ({}, info) => {
     test.skip(info.project.name !== "desktop", "one server process is enough");
     test.setTimeout(90_000);
-    expect(await portFree(PORT)).toBe(true);
+    // The test before may have SIGKILLed its server a moment ago: wait for the kernel to free the port.
+    await expect.poll(() => portFree(PORT), { timeout: 10_000 }).toBe(true);
     const first = start(command(), env);
     let again: ReturnType<typeof start> | undefined;
     try {
@@ -100,6 +101,7 @@ for (const [name, command, env] of commands) {
       for (const run of [first, again]) {
         for (const pid of run ? processesWith(run.marker) : []) process.kill(pid, "SIGKILL");
       }
+      await Promise.all([first.exited, again?.exited]);
     }
   });
 }
