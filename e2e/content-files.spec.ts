@@ -45,7 +45,7 @@ test("a story in a folder of its own: created, renamed over twice, its folder de
 }) => {
   const s = newStory();
   publishStory(s);
-  // Today a story's slug is its file name, so a story folder holds `{slug}/{slug}.md`.
+  // A story folder holds `{slug}/{slug}.md` (or `{slug}/index.md`, as live stories do).
   rmSync(path.join(E2E_LIVE_DIR, "world", `${s.slug}.md`));
   const file = `world/${s.slug}/${s.slug}.md`;
   const url = `/world/${s.slug}`;
