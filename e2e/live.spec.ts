@@ -58,7 +58,7 @@ test("the page: Live mark, key events, the pinned update first, then newest firs
   await expect(updates(page).nth(0)).toHaveAttribute("id", "update-pinned");
   await expect(updates(page).nth(1)).toHaveAttribute("id", "update-second");
   await expect(updates(page).nth(2)).toHaveAttribute("id", "update-first");
-  await expect(updates(page).nth(0).getByText("Pinned")).toBeVisible();
+  await expect(updates(page).nth(0).getByText("Pinned", { exact: true })).toBeVisible();
 
   const ld = await liveBlog(page);
   expect(ld.coverageStartTime).toBeTruthy();

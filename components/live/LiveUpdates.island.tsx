@@ -44,13 +44,15 @@ export function LiveUpdates({ children, endpoint, initial, poll, pollMs }: Props
   const merge = useCallback((next: LiveView) => {
     setView(next);
     const latest = new Map(next.updates.map((u) => [u.id, u]));
+    // The answer holds every update, or (when there are more) the newest down to `oldest`.
     const oldest = next.updates.filter((u) => !u.pinned).at(-1)?.published;
     const inWindow = (u: UpdateView) =>
-      u.pinned || oldest === undefined || Date.parse(u.published) >= Date.parse(oldest);
+      !next.more || u.pinned || oldest === undefined || Date.parse(u.published) >= Date.parse(oldest);
     // Edited updates change in place; those gone from the newest window are deleted.
     const keep = (u: UpdateView) => !inWindow(u) || latest.has(u.id);
     const refresh = (u: UpdateView) => latest.get(u.id) ?? u;
-    setShown((before) => before.filter(keep).map(refresh));
+    // Re-sorted: an update pinned or unpinned, or its time edited, takes its place.
+    setShown((before) => sortUpdates(before.filter(keep).map(refresh)));
     setPending((before) => before.filter((u) => latest.has(u.id)).map(refresh));
     return latest;
   }, []);
@@ -81,34 +83,39 @@ export function LiveUpdates({ children, endpoint, initial, poll, pollMs }: Props
     let timer: ReturnType<typeof setTimeout> | undefined;
     let quiet = 0;
     let stopped = false;
+    let asking = false;
     let lastBody = "";
     const schedule = () => {
-      if (stopped || document.hidden) return;
+      if (stopped || document.hidden || asking || timer) return;
       timer = setTimeout(tick, quiet >= QUIET_AFTER ? Math.max(QUIET_POLL_MS, pollMs) : pollMs);
     };
     const tick = async () => {
       timer = undefined;
+      if (asking || stopped) return;
+      asking = true;
       try {
         const response = await fetch(endpoint, { headers: { Accept: "application/json" } });
-        if (response.ok) {
-          const text = await response.text();
-          const next = parseLiveView(text);
-          if (next && text !== lastBody) {
-            lastBody = text;
-            quiet = 0;
-            arriveRef.current(next);
-            if (!next.live) stopped = true;
-          } else quiet += 1;
-        }
+        // The story is gone (or was never public): nothing more will come.
+        if (response.status === 404 || response.status === 410) stopped = true;
+        const text = response.ok ? await response.text() : "";
+        const next = parseLiveView(text);
+        if (next && text !== lastBody) {
+          lastBody = text;
+          quiet = 0;
+          arriveRef.current(next);
+          if (!next.live) stopped = true;
+        } else quiet += 1; // no change, an error or a malformed answer: ask less often
       } catch {
         quiet += 1;
+      } finally {
+        asking = false;
       }
       schedule();
     };
     const visibility = () => {
       if (timer) clearTimeout(timer);
       timer = undefined;
-      // Back on the tab: ask at once, then at the normal pace.
+      // Back on the tab: ask at once (unless an ask is under way), then at the normal pace.
       if (!document.hidden) {
         quiet = 0;
         void tick();
@@ -217,7 +224,13 @@ function parseLiveView(text: string): LiveView | undefined {
   } catch {
     return undefined;
   }
-  if (!isRecord(data) || typeof data.live !== "boolean" || !Array.isArray(data.updates)) return undefined;
+  if (
+    !isRecord(data) ||
+    typeof data.live !== "boolean" ||
+    typeof data.more !== "boolean" ||
+    !Array.isArray(data.updates)
+  )
+    return undefined;
   const updates: UpdateView[] = [];
   for (const u of data.updates) {
     const view = toUpdateView(u);
@@ -226,6 +239,7 @@ function parseLiveView(text: string): LiveView | undefined {
   }
   return {
     live: data.live,
+    more: data.more,
     ended: optionalString(data.ended),
     endedLabel: optionalString(data.endedLabel),
     updated: optionalString(data.updated),

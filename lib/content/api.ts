@@ -109,7 +109,15 @@ export async function getArticleForReader(
   slug: string,
 ): Promise<{ article: Article; preview: boolean } | undefined> {
   const article = await getArticle(section, slug);
-  if (article) return { article, preview: false };
+  if (article) {
+    // An editor sees a live story's scheduled and draft updates too (draft mode is never cached, and
+    // reads as off while a page is rendered for the cache).
+    if (article.live && process.env.NODE_ENV !== "development" && (await previewing())) {
+      const everything = (await getLiveContent()).index.bySlug.get(slug);
+      if (everything) return { article: everything, preview: false };
+    }
+    return { article, preview: false };
+  }
   if (process.env.NODE_ENV === "development" || !(await previewing())) return undefined;
   const unpublished = (await getLiveContent()).index.bySlug.get(slug);
   return unpublished?.section.slug === section ? { article: unpublished, preview: true } : undefined;

@@ -78,15 +78,20 @@ function withUpdates(e: ContentEntry, entries: UpdateEntry[], problems: ContentP
     return article;
   }
   entries.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
-  const before = joined.get(article);
-  if (
-    before &&
-    before.updates.length === entries.length &&
-    before.updates.every((u, i) => u === entries[i])
-  ) {
-    return before.article;
+  // Ids are file names: "a.md" and "a.MD" would be one id (one anchor, one permalink).
+  const ids = new Map<string, UpdateEntry>();
+  const unique: UpdateEntry[] = [];
+  for (const u of entries) {
+    const first = ids.get(u.update.id);
+    if (first) {
+      problems.push({ file: u.label, message: `has the same update id "${u.update.id}" as ${first.label}` });
+    } else {
+      ids.set(u.update.id, u);
+      unique.push(u);
+    }
   }
-  const pinned = entries.filter((u) => u.update.pinned);
+  // Checked on every rebuild, so the problem is named as long as it lasts.
+  const pinned = unique.filter((u) => u.update.pinned);
   if (pinned.length > 1) {
     problems.push({
       file: e.label,
@@ -94,12 +99,16 @@ function withUpdates(e: ContentEntry, entries: UpdateEntry[], problems: ContentP
       message: `more than one update is pinned (${pinned.map((u) => u.label).join(", ")}); the first stays pinned`,
     });
   }
-  const list: LiveUpdate[] = entries.map((u) =>
+  const before = joined.get(article);
+  if (before && before.updates.length === unique.length && before.updates.every((u, i) => u === unique[i])) {
+    return before.article;
+  }
+  const list: LiveUpdate[] = unique.map((u) =>
     u.update.pinned && u !== pinned[0] ? { ...u.update, pinned: false } : u.update,
   );
   // A copy with its updates (the body getter is read once here: live stories are few).
   const result: Article = { ...article, live: { ended: article.live.ended, updates: newestFirst(list) } };
-  joined.set(article, { updates: entries, article: result });
+  joined.set(article, { updates: unique, article: result });
   return result;
 }
 

@@ -95,6 +95,36 @@ describe("a live story on disk", () => {
     );
   });
 
+  it("two updates with one id (a.md, a.MD) are an error; two pinned are named on every rebuild", async () => {
+    saveByRename(dir, "world/storm/index.md", liveStory("Storm"));
+    saveByRename(dir, "world/storm/updates/a.md", update(at(5), "pinned: true\n"));
+    saveByRename(dir, "world/storm/updates/a.MD", update(at(6)));
+    saveByRename(dir, "world/storm/updates/b.md", update(at(7), "pinned: true\n"));
+    saveByRename(dir, "world/storm/updates/c.md", update(at(8), "pinned: true\n"));
+    const log: string[] = [];
+    const live = await loadLiveContent([dir], { strict: false, log: (l) => log.push(l) });
+    expect(log.join("\n")).toContain(
+      'world/storm/updates/a.md: has the same update id "a" as world/storm/updates/a.MD',
+    );
+    expect(live.index.bySlug.get("storm")?.live?.updates.map((u) => u.id)).toEqual(["c", "b", "a"]);
+    saveByRename(dir, "world/other.md", liveStory("Other").replace("live: true\n", ""));
+    const report = await applyChanges(live, [{ dir, file: "world/other.md" }], () => {});
+    expect(report.problems.map((p) => p.message).join()).toContain("more than one update is pinned");
+  });
+
+  it("a photo or block in an update is refused with its line, not shown broken", () => {
+    const parsed = parseUpdate(
+      "world/x/updates/a.md",
+      update(at(1), "", "Text.\n\n![A boat](images/boat.jpg)"),
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems[0]).toMatchObject({
+      field: "body",
+      message: expect.stringContaining("line 3 of the text"),
+    });
+  });
+
   it("an update with no live story is an error an editor can act on", async () => {
     saveByRename(dir, "world/plain/index.md", liveStory("Plain").replace("live: true\n", ""));
     saveByRename(dir, "world/plain/updates/a.md", update(at(5)));

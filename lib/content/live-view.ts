@@ -39,6 +39,8 @@ export type LiveView = {
   updatedLabel?: string;
   /** Page 1's updates: the pinned one first, then the newest. */
   updates: UpdateView[];
+  /** True when older updates exist beyond these (on later pages). */
+  more: boolean;
 };
 
 const views = new WeakMap<LiveUpdate, UpdateView>();
@@ -81,13 +83,15 @@ export function pageUpdates(article: Article, page: number): { updates: UpdateVi
 export function liveView(article: Article): LiveView {
   const ended = article.live?.ended;
   const updated = article.updated;
+  const first = pageUpdates(article, 1);
   return {
     live: isLiveNow(article),
     ended,
     endedLabel: ended ? formatDateTime(ended) : undefined,
     updated,
     updatedLabel: updated ? formatClock(updated) : undefined,
-    updates: pageUpdates(article, 1).updates,
+    updates: first.updates,
+    more: first.pages > 1,
   };
 }
 

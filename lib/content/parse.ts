@@ -113,6 +113,15 @@ export function parseUpdate(file: string, raw: string): UpdateParseResult {
     for (const issue of result.error.issues) problems.push(...problemsFromIssue(file, issue, UPDATE_KEYS));
   }
   if (read.body.length === 0) add("has no text below the front matter");
+  const block = read.body
+    .split("\n")
+    .findIndex((line) => /!\[[^\]]*\]\(/.test(line) || /^::/.test(line.trim()));
+  if (block >= 0) {
+    add(
+      `line ${block + 1} of the text: photos and other blocks are not supported in updates yet; put them in the story`,
+      "body",
+    );
+  }
   if (!result.success || problems.length > 0) return { ok: false, problems };
   return { ok: true, update: { ...result.data, id, body: read.body, file } };
 }

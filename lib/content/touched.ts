@@ -13,7 +13,7 @@
  * Before and after are both counted, so a story that moves section or topic leaves the old ones too.
  */
 import { sectionSlugs } from "@/lib/config/site";
-import type { Article } from "./article";
+import { isLiveNow, type Article } from "./article";
 import type { ContentIndex } from "./content-index";
 import { livePagePath, updatesPage } from "./live-coverage";
 import { relatedArticles } from "./related";
@@ -59,7 +59,7 @@ export function changedStories(before: ContentIndex, after: ContentIndex): Chang
 /** What a list shows of a story: a change elsewhere in it (the body, a correction) leaves lists alone. */
 function listed(a: Article | undefined): string {
   if (!a) return "";
-  return JSON.stringify([a.path, a.title, a.section.slug, a.published, a.hero.url, a.hero.alt]);
+  return JSON.stringify([a.path, a.title, a.section.slug, a.published, a.hero.url, a.hero.alt, isLiveNow(a)]);
 }
 
 function topicPath(slug: string): string {
