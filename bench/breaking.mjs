@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { generate } from "./generate.mjs";
+import { SECTIONS, generate } from "./generate.mjs";
 import { run, start, stop, treeRssMiB, waitFor } from "./lib.mjs";
 
 const SIZES = (process.env.BREAKING_SIZES || "1000").split(",").map(Number);
@@ -70,7 +70,7 @@ async function measure(env, dir, size, writes) {
     // Let the start-up refresh and search indexing finish, then warm the pages read.
     await sleep(5_000);
     const stories = Array.from({ length: 100 }, () => Math.floor(Math.random() * size));
-    const sections = ["world", "asia", "business", "sport", "tech"];
+    const sections = SECTIONS;
     const paths = [
       "/",
       "/world",

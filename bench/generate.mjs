@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const SECTIONS = ["world", "asia", "business", "tech", "sport"];
+export const SECTIONS = ["world", "asia", "business", "tech", "sport"];
 const TOPICS = Array.from({ length: 40 }, (_, i) => `Topic ${i + 1}`);
 const WORDS =
   "the minister said talks would continue as markets rose and officials confirmed new figures on trade energy and transport".split(

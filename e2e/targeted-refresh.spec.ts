@@ -69,3 +69,21 @@ test("a new headline reaches every listing that shows the story, and the related
   await expect.poll(related, { timeout: 10_000 }).toContain(title);
   expect(await html(request, `/fast/${s.slug}`)).toContain(title);
 });
+
+test("a story's 'Read also' card follows the story it names: a new headline reaches it", async ({
+  request,
+}) => {
+  const named = newStory();
+  const naming = newStory();
+  publishStory(named);
+  publishStory({ ...naming, body: `The text.\n\n::related{story=world/${named.slug}}\n\nMore text.` });
+  const card = async () => {
+    const text = await html(request, `/world/${naming.slug}`);
+    const at = text.indexOf('aria-label="Read also"');
+    return at < 0 ? "" : text.slice(at, at + 2_000);
+  };
+  await expect.poll(card, { timeout: 10_000 }).toContain(named.title);
+  const title = `${named.title}, retitled`;
+  saveFile(`world/${named.slug}.md`, storyText({ ...named, title }));
+  await expect.poll(card, { timeout: 10_000 }).toContain(title);
+});
