@@ -67,8 +67,9 @@ async function measure(env, dir, size, writes) {
   );
   try {
     await waitFor(`${ORIGIN}/`, 300_000);
-    // Let the start-up refresh and search indexing finish, then warm the pages read.
-    await sleep(5_000);
+    // Let the start-up refresh and the search index (built in the background, ~30 s at 100k) finish,
+    // then warm the pages read.
+    await sleep(Math.max(5_000, size / 2));
     const stories = Array.from({ length: 100 }, () => Math.floor(Math.random() * size));
     const sections = SECTIONS;
     const paths = [
