@@ -3,7 +3,8 @@ import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SkipLink } from "@/components/layout/SkipLink";
 import { siteConfig } from "@/lib/config/site";
-import { inter, sourceSerif } from "@/lib/fonts";
+import { inter, sourceSerif } from "@/lib/fonts/faces";
+import { fontPreloadLinks } from "@/lib/fonts/preloads";
 import { feedLinks, ogLocale } from "@/lib/seo/metadata";
 import "./globals.css";
 
@@ -45,6 +46,20 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       data-scroll-behavior="smooth"
     >
       <head>
+        {fontPreloadLinks().map((font) => (
+          // itemProp keeps the tag a plain element: React otherwise also sends it as a preload hint,
+          // which reaches prerendered pages as a second tag for the same file (and never reaches
+          // dynamic ones, lib/fonts/preloads.ts).
+          <link
+            key={font.href}
+            rel="preload"
+            href={font.href}
+            as="font"
+            type={font.type}
+            crossOrigin=""
+            itemProp="font"
+          />
+        ))}
         <link
           rel="search"
           type="application/opensearchdescription+xml"

@@ -80,3 +80,60 @@ test("on a slow connection the article keeps the fonts it was first painted with
   expect(await headline.boundingBox()).toEqual(box);
   expect(await layoutShifts(page)).toBe(0);
 });
+
+/** The preload tags for the two web fonts in a page's HTML, by file. */
+function fontPreloads(html: string): string[] {
+  return [...html.matchAll(/<link\b[^>]*\bas="font"[^>]*>/g)].map(
+    (m) => /\bhref="([^"]+)"/.exec(m[0])?.[1] ?? "",
+  );
+}
+
+const PAGE_TYPES = [
+  "/",
+  "/world",
+  ARTICLE,
+  `${ARTICLE}/summary`,
+  "/fast",
+  "/topic/mexico",
+  "/newsletter",
+  "/newsletter/confirm",
+  "/newsletter/unsubscribe",
+  "/search",
+  "/search?q=harbour",
+  "/search?q=zzzqqq",
+  "/no-such-page",
+  "/world/no-such-story",
+  "/topic/no-such-topic",
+];
+
+test("every page type asks for both web fonts in its first HTML, once each, so a first visit paints in them", async ({
+  request,
+}) => {
+  let files: string[] | undefined;
+  for (const path of PAGE_TYPES) {
+    const html = await (await request.get(path)).text();
+    const preloads = fontPreloads(html);
+    expect(preloads, `${path}: two font preloads`).toHaveLength(2);
+    expect(new Set(preloads).size, `${path}: no font preloaded twice`).toBe(2);
+    // The same two files everywhere (the ones the stylesheet's @font-face rules name).
+    files ??= preloads.toSorted();
+    expect(preloads.toSorted(), path).toEqual(files);
+  }
+  expect(files?.some((f) => f.includes("inter"))).toBe(true);
+  expect(files?.some((f) => f.includes("source_serif"))).toBe(true);
+});
+
+test("a first visit to the 404 and search pages paints the headline in the web font", async ({ browser }) => {
+  for (const path of ["/no-such-page", "/search?q=harbour"]) {
+    // A fresh context each time: a cold cache, as a first visit has.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(path);
+    await page.waitForLoadState("load");
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    expect(await headlineFonts(cdp), path).toMatch(/Source Serif|Inter/);
+    await context.close();
+  }
+});

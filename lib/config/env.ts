@@ -69,6 +69,8 @@ const schema = z.object({
   CONTENT_REFRESH: z
     .enum(["touched", "everything"], { error: 'CONTENT_REFRESH must be "touched" or "everything"' })
     .default("touched"),
+  /** Where `next build` wrote the site and `next start` reads it (next.config.ts): tests and benches build beside it. */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   /** How often an open live page asks for new updates (slower after two quiet minutes). */
   LIVE_POLL_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
   /** Confirmation emails the site sends per minute in all, whoever asks. */
@@ -123,6 +125,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     revalidateSecret: e.REVALIDATE_SECRET,
     previewSecret: e.PREVIEW_SECRET,
     contentRescanMs: e.CONTENT_RESCAN_MS,
+    distDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), e.NEXT_DIST_DIR),
     livePollMs: e.LIVE_POLL_MS,
     contentRefresh: e.CONTENT_REFRESH,
     healthCacheMs: e.HEALTH_CACHE_MS,

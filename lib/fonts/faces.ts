@@ -16,25 +16,28 @@ import localFont from "next/font/local";
 export const inter = localFont({
   src: [
     {
-      path: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+      path: "../../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
       style: "normal",
     },
   ],
   variable: "--font-inter",
   weight: "100 900",
   display: "optional",
+  // Preloaded by the root layout on every page instead (lib/fonts/preloads.ts).
+  preload: false,
   fallback: ["system-ui", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
 });
 
 export const sourceSerif = localFont({
   src: [
     {
-      path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2",
+      path: "../../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2",
       style: "normal",
     },
   ],
   variable: "--font-source-serif",
   weight: "200 900",
   display: "optional",
+  preload: false,
   fallback: ["Georgia", "Cambria", "Times New Roman", "serif"],
 });
