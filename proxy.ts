@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { LiveContent } from "@/lib/content/live";
-import { isPublic } from "@/lib/content/public";
+import { isPublic, isPublicTopic } from "@/lib/content/public";
 import { storyPathSlug, tombstoneFor } from "@/lib/content/tombstones";
 import { gonePage } from "@/lib/server/gone-page";
 import { peekProcessSingleton } from "@/lib/server/singleton";
@@ -9,7 +9,8 @@ import { peekProcessSingleton } from "@/lib/server/singleton";
 const NOT_FOUND_PATH = "/_/not/found";
 
 /**
- * Answers story, summary-view and FAST-card URLs that name no public story before any route renders:
+ * Answers story, summary-view, older-updates and FAST-card URLs that name no public story, and topic
+ * URLs that name no topic, before any route renders:
  * - a story taken down for good answers 410 Gone (lib/content/tombstones.ts), which no page can;
  * - one that does not exist (or is not public) is rewritten to the site's own 404 page. A story
  *   route that calls notFound() itself gets Next.js's client-rendered error shell, an empty page
@@ -20,6 +21,8 @@ const NOT_FOUND_PATH = "/_/not/found";
  */
 export async function proxy(request: NextRequest) {
   const live = peekProcessSingleton<Promise<LiveContent>>("content.live");
+  const topic = /^\/topic\/([^/]+)$/.exec(request.nextUrl.pathname)?.[1];
+  if (topic !== undefined) return live ? answerTopic(request, await live, topic) : NextResponse.next();
   const named = storyPathSlug(request.nextUrl.pathname);
   if (!live || !named || request.cookies.has("__prerender_bypass")) return NextResponse.next();
   const { index, removed } = await live;
@@ -30,15 +33,34 @@ export async function proxy(request: NextRequest) {
     article &&
     isPublic(article, Date.now()) &&
     (named.kind === "card" ? Boolean(article.summary?.length) : article.section.slug === named.section);
-  return found ? NextResponse.next() : NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
+  return found ? NextResponse.next() : notFoundPage(request);
+}
+
+/** /topic/{slug}: on to the page when some public story carries the topic, else the 404 page. */
+function answerTopic(request: NextRequest, { index }: LiveContent, segment: string) {
+  let slug: string;
+  try {
+    slug = decodeURIComponent(segment);
+  } catch {
+    return notFoundPage(request);
+  }
+  // The index's topic map is an O(1) first look; the scan only runs for a topic that exists.
+  const found = index.topics.has(slug) && isPublicTopic(index.articles, slug, Date.now());
+  return found || request.cookies.has("__prerender_bypass") ? NextResponse.next() : notFoundPage(request);
+}
+
+function notFoundPage(request: NextRequest) {
+  return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
 }
 
 export const config = {
-  // Story, summary-view and FAST-card paths only; never build assets, routes under /api, media or
-  // images, which must not pay for a lookup.
+  // Story, summary-view, older-updates, FAST-card and topic paths only; never build assets, routes
+  // under /api, media or images, which must not pay for a lookup.
   matcher: [
     "/fast/:slug",
+    "/topic/:topic",
     "/((?!_next/|_/|api/|media/|og/|newsletter/|topic/|sitemaps/|search/)[^/]+)/:slug",
     "/((?!_next/|_/|api/|media/|og/|newsletter/|topic/|sitemaps/|search/)[^/]+)/:slug/summary",
+    "/((?!_next/|_/|api/|media/|og/|newsletter/|topic/|sitemaps/|search/)[^/]+)/:slug/page/:n",
   ],
 };

@@ -13,6 +13,7 @@ const BAD_PATHS = [
   "/topic/no-such-topic",
   "/world/US-Pressing-Mexico",
   "/world/us-pressing-mexico-to-allow-us-forces-to-fight-cartels/extra",
+  "/world/no-such-story/page/2",
 ];
 
 for (const path of BAD_PATHS) {
@@ -53,12 +54,31 @@ test.describe("with JavaScript off", () => {
     "/zz/no-such-story",
     "/asia/us-pressing-mexico-to-allow-us-forces-to-fight-cartels",
     "/fast/fixture-no-summary-briefing",
+    // Routes that render for new params (dynamicParams) answered an unknown one with Next.js's empty
+    // error shell: a topic nobody wrote about, and an older page of a story that does not exist.
+    "/topic/no-such-topic",
+    "/world/no-such-story/page/2",
   ]) {
     test(`${path} shows the 404 page, not an empty one`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can’t find that page");
       await expect(page.getByRole("link", { name: "Go to the front page" })).toBeVisible();
+    });
+  }
+});
+
+test.describe("an older page of updates that a story does not have, with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+  const STORY = "/world/us-pressing-mexico-to-allow-us-forces-to-fight-cartels";
+
+  // A story that is not live, or has fewer pages (updates deleted since a link was shared): the reader
+  // is sent to the story itself rather than shown an empty error page.
+  for (const older of ["page/2", "page/99999", "page/abc"]) {
+    test(`${STORY}/${older} opens the story`, async ({ page }) => {
+      await page.goto(`${STORY}/${older}`);
+      expect(new URL(page.url()).pathname).toBe(STORY);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Mexico");
     });
   }
 });

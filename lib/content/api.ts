@@ -95,7 +95,8 @@ export async function getArticleBySlug(slug: string): Promise<Article | undefine
   return (await getIndex()).bySlug.get(slug);
 }
 
-async function getArticle(section: string, slug: string): Promise<Article | undefined> {
+/** The public story at /{section}/{slug}, or undefined. */
+export async function getArticle(section: string, slug: string): Promise<Article | undefined> {
   const article = await getArticleBySlug(slug);
   return article?.section.slug === section ? article : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle } from "./article.fixture";
-import { isPublic, nextPublicationTime } from "./public";
+import { isPublic, isPublicTopic, nextPublicationTime } from "./public";
 
 const published = "2026-03-01T09:00:00+08:00"; // 01:00 UTC
 const at = (iso: string) => new Date(iso);
@@ -29,5 +29,19 @@ describe("nextPublicationTime", () => {
     ];
     expect(nextPublicationTime(list, now)).toBe(Date.parse("2026-03-01T05:00:00Z"));
     expect(nextPublicationTime(list.slice(0, 2), now)).toBeUndefined();
+  });
+});
+
+describe("isPublicTopic", () => {
+  it("is true only when a public story carries the topic", () => {
+    const topic = { slug: "floods", name: "Floods" };
+    const draft = makeArticle({ slug: "d", draft: true, topics: [topic] });
+    const scheduled = makeArticle({ slug: "s", published: "2026-03-02T00:00:00Z", topics: [topic] });
+    const now = at("2026-03-01T12:00:00Z");
+    expect(isPublicTopic([draft, scheduled], "floods", now)).toBe(false);
+    expect(
+      isPublicTopic([draft, makeArticle({ slug: "p", published, topics: [topic] })], "floods", now),
+    ).toBe(true);
+    expect(isPublicTopic([makeArticle({ published, topics: [topic] })], "storms", now)).toBe(false);
   });
 });

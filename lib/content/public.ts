@@ -33,3 +33,12 @@ export function nextPublicationTime(
   }
   return next;
 }
+
+/** Whether a reader may see any story on a topic now (a topic only drafts carry is not one yet). */
+export function isPublicTopic(
+  articles: readonly (Gated & { topics: readonly { slug: string }[] })[],
+  topic: string,
+  now: Date | number,
+): boolean {
+  return articles.some((a) => a.topics.some((t) => t.slug === topic) && isPublic(a, now));
+}

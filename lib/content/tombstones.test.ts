@@ -33,6 +33,7 @@ describe("tombstones", () => {
     expect(storyPathSlug("/world/a")).toEqual({ kind: "story", section: "world", slug: "a" });
     expect(storyPathSlug("/world/a/summary")).toEqual({ kind: "story", section: "world", slug: "a" });
     expect(storyPathSlug("/fast/a")).toEqual({ kind: "card", slug: "a" });
+    expect(storyPathSlug("/world/a/page/2")).toEqual({ kind: "story", section: "world", slug: "a" });
     expect(storyPathSlug("/w%6frld/%61")).toEqual({ kind: "story", section: "world", slug: "a" });
     expect(storyPathSlug("/world/%E0%A4%A")).toEqual({ kind: "story", section: "world", slug: "%E0%A4%A" });
     for (const other of [
@@ -41,6 +42,9 @@ describe("tombstones", () => {
       "/world/feed.xml",
       "/world/a/other",
       "/world/a/summary/x",
+      "/world/a/page",
+      "/world/a/page/2/x",
+      "/world/a/other/2",
       "/fast/a/b",
     ]) {
       expect(storyPathSlug(other), other).toBeUndefined();
@@ -56,6 +60,7 @@ describe("tombstones", () => {
     expect(at("/world/gone-story")?.slug).toBe("gone-story");
     expect(at("/world/gone-story/summary")?.slug).toBe("gone-story");
     expect(at("/fast/gone-story")?.slug).toBe("gone-story");
+    expect(at("/world/gone-story/page/2")?.slug).toBe("gone-story");
     for (const other of [
       "/asia/gone-story",
       "/world/gone-story/other",

@@ -42,15 +42,17 @@ export function updateTombstones(
 export type StoryPath = { kind: "story"; section: string; slug: string } | { kind: "card"; slug: string };
 
 /**
- * The story a path names, if it is one of /{section}/{slug}, /{section}/{slug}/summary or
- * /fast/{slug}; undefined for every other path (feeds, images, the summary of nothing).
+ * The story a path names, if it is one of /{section}/{slug}, /{section}/{slug}/summary,
+ * /{section}/{slug}/page/{n} (a live story's older updates) or /fast/{slug}; undefined for every
+ * other path (feeds, images, the summary of nothing).
  */
 export function storyPathSlug(pathname: string): StoryPath | undefined {
   const parts = pathname.split("/").filter(Boolean).map(decodeSegment);
-  const [first, second, third] = parts;
-  if (!first || !second || parts.length > 3) return undefined;
+  const [first, second, third, fourth] = parts;
+  if (!first || !second || parts.length > 4) return undefined;
   if (first === "fast") return parts.length === 2 ? { kind: "card", slug: second } : undefined;
   if (parts.length === 3 && third !== "summary") return undefined;
+  if (parts.length === 4 && (third !== "page" || !fourth)) return undefined;
   if (second.endsWith(".xml")) return undefined; // /{section}/feed.xml
   return { kind: "story", section: first, slug: second };
 }
