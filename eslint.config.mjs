@@ -27,7 +27,7 @@ export default defineConfig([
     },
   },
   {
-    // A CommonJS file (scripts/nginx-conf.cjs, shared by node scripts and TypeScript specs) can only require().
+    // A CommonJS file (test/nginx-conf.cjs, shared by the benchmarks and TypeScript specs) can only require().
     files: ["**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

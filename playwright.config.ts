@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { systemChromium } from "./test/chromium.cjs";
 
 /**
  * Browser: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download
- * (scripts/e2e.mjs installs it on a machine that has neither).
+ * (test/e2e.mjs installs it on a machine that has neither).
  */
-export const executablePath =
-  process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+export const executablePath = systemChromium();
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 /** Where the server under test keeps its SQLite database and mail outbox (emptied before each run). */
@@ -70,8 +70,8 @@ export default defineConfig({
   ],
   webServer: {
     // Tests build into their own folder with the fixture articles beside the real content, and a
-    // build with warnings fails the suite (scripts/build-strict.mjs).
-    command: `node scripts/build-strict.mjs && npx next start -H 127.0.0.1 -p ${PORT}`,
+    // build with warnings fails the suite (build/strict.mjs).
+    command: `node build/strict.mjs && npx next start -H 127.0.0.1 -p ${PORT}`,
     url: `${baseURL}/`,
     timeout: 300_000,
     // E2E_REUSE_SERVER=1 runs specs against a server already started with E2E_SERVER_ENV (development).

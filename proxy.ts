@@ -3,7 +3,7 @@ import type { LiveContent } from "@/lib/content/live";
 import { isPublic, isPublicTopic } from "@/lib/content/public";
 import { storyPathSlug, tombstoneFor } from "@/lib/content/tombstones";
 import { gonePage } from "@/lib/server/gone-page";
-import { peekProcessSingleton } from "@/lib/server/singleton";
+import { peekProcessSingleton } from "@/lib/runtime/singleton";
 
 /** A path no route matches: the site's not-found page, server-rendered in full. */
 const NOT_FOUND_PATH = "/_/not/found";

@@ -3,7 +3,7 @@ import { StoryCard } from "@/components/listing/StoryCard";
 import { StoryList } from "@/components/listing/StoryList";
 import { SignupBlocks } from "@/components/signup/SignupBlocks";
 import { siteConfig } from "@/lib/config/site";
-import { getAllArticles } from "@/lib/content/api";
+import { getAllArticles } from "@/lib/site/api";
 import { absoluteUrl } from "@/lib/config/site";
 import { feedLinks } from "@/lib/seo/metadata";
 import type { Metadata } from "next";

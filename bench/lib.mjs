@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { localNginxConf } from "../scripts/nginx-conf.cjs";
+import { localNginxConf } from "../test/nginx-conf.cjs";
 
 export function start(command, args, options = {}) {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], ...options });
@@ -69,7 +69,7 @@ export async function startBareApp(app, port) {
   return child;
 }
 
-/** deploy/nginx.conf as shipped (scripts/nginx-conf.cjs), run on loopback in front of one `next start`. */
+/** deploy/nginx.conf as shipped (test/nginx-conf.cjs), run on loopback in front of one `next start`. */
 export function nginxProxy({ dir, listenPort, upstreamPort }) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "nginx.conf"), localNginxConf({ listenPort, upstreamPorts: [upstreamPort] }));

@@ -18,6 +18,8 @@ import path from "node:path";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { chromium } from "@playwright/test";
+import { systemChromium } from "../test/chromium.cjs";
 import { median, nginxProxy, run, start, startBareApp, stop, waitFor } from "./lib.mjs";
 
 const DURATION = Number(process.env.BENCH_DURATION || 10);
@@ -27,7 +29,7 @@ const NEXT_PORT = 3200;
 const STATIC_PORT = 3201;
 const PROXY_PORT = 3202;
 const BASELINE_PORT = 3203;
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const CHROMIUM = systemChromium() ?? chromium.executablePath();
 
 const PAGES = {
   article: "/world/us-pressing-mexico-to-allow-us-forces-to-fight-cartels",

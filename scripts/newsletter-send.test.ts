@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db, type DbOptions } from "@/lib/db/database";
-import { startSmtpSink, type SmtpSink } from "@/lib/newsletter/smtp-sink";
-import { dropPostgres, freshPostgresUrl } from "@/lib/newsletter/test-postgres";
+import { startSmtpSink, type SmtpSink } from "@/test/smtp-sink";
+import { dropPostgres, freshPostgresUrl } from "@/test/postgres";
 
 /**
  * The command as an operator runs it (a real process, real SMTP on loopback, the fixture content):

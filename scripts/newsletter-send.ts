@@ -7,14 +7,12 @@
  * stops it between batches and says how to resume; a second one stops it at once. Prints a summary;
  * exit code 0 when nothing failed to send, 1 when some did, 2 on bad usage, 130 when stopped.
  */
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { startProgress, type Progress } from "@/lib/cli/progress";
 import { env } from "@/lib/config/env";
-import { getPublicArticlesAt } from "@/lib/content/api";
-import { openDatabase } from "@/lib/db/database";
-import { createBulkTransport } from "@/lib/newsletter/bulk-transport";
-import { runNewsletter, UsageError } from "@/lib/newsletter/run";
+import { getPublicArticlesAt } from "@/lib/site/api";
+import { sendNewsletter } from "@/lib/newsletter/api";
+import { UsageError } from "@/lib/newsletter/run";
 import type { SendProgress } from "@/lib/newsletter/send";
 
 const USAGE =
@@ -35,30 +33,18 @@ async function main(): Promise<number> {
   if (since && Number.isNaN(since.getTime()))
     throw new UsageError(`--since must be an ISO time, not "${values.since}"`);
   const now = new Date();
-  // The site's own database: PostgreSQL when DATABASE_URL is set, else DATA_DIR's SQLite file.
-  const db = await openDatabase({ databaseUrl: env.databaseUrl });
-  const transport = createBulkTransport({
-    smtpUrl: env.smtpUrl,
-    outboxDir: env.outboxDir,
-    from: env.mailFrom,
-    maxConnections: env.newsletterConnections,
-    ratePerSecond: env.newsletterRatePerSecond,
-  });
   if (!env.smtpUrl && !values["dry-run"])
     console.warn("newsletter: SMTP_URL is not set: messages go to the outbox folder");
   const stopping = stopOnSignal();
   const display = progressDisplay();
   try {
-    const reports = await runNewsletter(
-      {
-        db,
-        transport,
-        articles: await getPublicArticlesAt(now),
-        previewDir: path.join(env.dataDir, "previews"),
-        log: (line) => console.log(line),
-        send: { concurrency: env.newsletterConnections, stop: stopping, onProgress: display.update },
-      },
+    const reports = await sendNewsletter(
       { list: values.list, since, story: values.story, dryRun: values["dry-run"], now },
+      {
+        articles: await getPublicArticlesAt(now),
+        log: (line) => console.log(line),
+        send: { stop: stopping, onProgress: display.update },
+      },
     );
     display.stop();
     if (reports.length === 0 && !values["dry-run"])
@@ -85,8 +71,7 @@ async function main(): Promise<number> {
     }
     return failed > 0 ? 1 : 0;
   } finally {
-    transport.close();
-    await db.destroy();
+    display.stop();
   }
 }
 

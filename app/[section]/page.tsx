@@ -5,7 +5,7 @@ import { PageHeading } from "@/components/listing/PageHeading";
 import { EmptySection } from "@/components/listing/EmptySection";
 import { StoryList } from "@/components/listing/StoryList";
 import { findSection, siteConfig } from "@/lib/config/site";
-import { getAllArticles, getSectionArticles } from "@/lib/content/api";
+import { getAllArticles, getSectionArticles } from "@/lib/site/api";
 import { listingMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ section: string }> };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { FastDeck } from "@/components/fast/FastDeck";
 import { SignupBlocks } from "@/components/signup/SignupBlocks";
-import { getDeckRelated, getFastDeck } from "@/lib/content/api";
+import { getDeckRelated, getFastDeck } from "@/lib/site/api";
 import { listingMetadata } from "@/lib/seo/metadata";
 
 export const metadata: Metadata = listingMetadata({

@@ -1,5 +1,5 @@
 import { siteConfig } from "@/lib/config/site";
-import { getAllArticles } from "@/lib/content/api";
+import { getAllArticles } from "@/lib/site/api";
 import { buildRss } from "@/lib/feeds/rss";
 import { xmlResponse } from "@/lib/feeds/xml";
 

@@ -1,6 +1,6 @@
 import { env } from "@/lib/config/env";
 import { cachedHealthCheck, checkDatabase } from "@/lib/db/health";
-import { processSingleton } from "@/lib/server/singleton";
+import { processSingleton } from "@/lib/runtime/singleton";
 import { isDraining } from "@/lib/server/shutdown";
 
 /**

@@ -1,4 +1,4 @@
-import { getAllArticles } from "@/lib/content/api";
+import { getAllArticles } from "@/lib/site/api";
 import { newsSitemap } from "@/lib/feeds/sitemaps";
 import { xmlResponse } from "@/lib/feeds/xml";
 

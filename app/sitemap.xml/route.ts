@@ -1,4 +1,4 @@
-import { getAllArticles, getAllTopics } from "@/lib/content/api";
+import { getAllArticles, getAllTopics } from "@/lib/site/api";
 import { rootSitemapXml, siteSitemap } from "@/lib/feeds/sitemaps";
 import { xmlResponse } from "@/lib/feeds/xml";
 

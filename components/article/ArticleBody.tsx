@@ -1,5 +1,5 @@
 import type { Article } from "@/lib/content/article";
-import { getReadAlsoStories } from "@/lib/content/api";
+import { getReadAlsoStories } from "@/lib/site/api";
 import { bodyBlocks } from "@/lib/content/blocks";
 import { BodyBlocks } from "./body/BodyBlocks";
 

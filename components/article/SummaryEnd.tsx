@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { fastCardPath } from "@/lib/fast/paths";
+import { fastCardPath } from "@/lib/config/paths";
 
 /**
  * The summary view's way on, after its source line (it used to end there): the full story, and the

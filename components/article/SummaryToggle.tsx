@@ -1,6 +1,6 @@
 import Link from "next/link";
 import clsx from "clsx";
-import { summaryViewPath } from "@/lib/fast/paths";
+import { summaryViewPath } from "@/lib/config/paths";
 
 export type ArticleViewMode = "full" | "summary";
 

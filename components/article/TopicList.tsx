@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Topic } from "@/lib/content/article";
+import { topicPath } from "@/lib/config/paths";
 
 export function TopicList({ topics }: { topics: Topic[] }) {
   if (topics.length === 0) return null;
@@ -12,7 +13,7 @@ export function TopicList({ topics }: { topics: Topic[] }) {
         {topics.map((t) => (
           <li key={t.slug}>
             <Link
-              href={`/topic/${t.slug}`}
+              href={topicPath(t.slug)}
               className="border-rule hover:border-ink inline-block rounded-full border px-3 py-1.5 text-sm"
             >
               {t.name}

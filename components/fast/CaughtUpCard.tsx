@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { fastCardPath } from "@/lib/fast/paths";
+import { fastCardPath } from "@/lib/config/paths";
 
 /**
  * The card after the last one. When the page shows only part of a long deck, it leads on to the next

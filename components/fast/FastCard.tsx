@@ -1,6 +1,6 @@
 import { DateTime } from "@/components/ui/DateTime";
 import type { DeckCard } from "@/lib/fast/deck";
-import { fastCardPath, fromFastPath } from "@/lib/fast/paths";
+import { fastCardPath, storyFromFastPath } from "@/lib/config/paths";
 import { absoluteUrl, siteConfig } from "@/lib/config/site";
 import { ShareDisclosure } from "@/components/share/ShareDisclosure";
 import { DeckNavLink } from "./DeckNavLink";
@@ -96,7 +96,7 @@ export function FastCard({
             ) : null}
             <div className="relative mt-auto flex shrink-0 items-center gap-2 pt-2 sm:mt-0 sm:flex-wrap sm:pt-4">
               <a
-                href={fromFastPath(article.path)}
+                href={storyFromFastPath(article.path)}
                 className="bg-ink text-page inline-flex min-h-11 flex-1 items-center justify-center rounded-full px-4 font-semibold whitespace-nowrap sm:flex-none sm:px-5"
               >
                 Read full story<span className="sr-only">: {article.title}</span>

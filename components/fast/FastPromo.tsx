@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { fastCardPath } from "@/lib/fast/paths";
+import { fastCardPath } from "@/lib/config/paths";
 
 /** "Read a summary of this article on FAST": only for stories that have a card. */
 export function FastPromo({ slug }: { slug: string }) {

@@ -1,4 +1,4 @@
-import { FAST_MARKER, fastCardPath } from "@/lib/fast/paths";
+import { FAST_MARKER, fastCardPath } from "@/lib/config/paths";
 
 /** The link itself, worded for mouse or touch by CSS. */
 export function FastReturnLink({ slug }: { slug: string }) {

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { usePathname } from "next/navigation";
-import { FAST_MARKER } from "@/lib/fast/paths";
+import { FAST_MARKER } from "@/lib/config/paths";
 import { FastReturnLink } from "./FastReturn";
 
 /**

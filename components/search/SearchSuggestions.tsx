@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SectionLinks } from "@/components/layout/SectionLinks";
 import type { Topic } from "@/lib/content/article";
+import { topicPath } from "@/lib/config/paths";
 
 /** Where to go when a search finds nothing (or before there is one): topics and sections to browse. */
 export function SearchSuggestions({ topics }: { topics: Topic[] }) {
@@ -17,7 +18,7 @@ export function SearchSuggestions({ topics }: { topics: Topic[] }) {
           <ul className="mt-2 flex flex-wrap gap-2">
             {topics.map((t) => (
               <li key={t.slug}>
-                <Link prefetch={false} href={`/topic/${t.slug}`} className={pill}>
+                <Link prefetch={false} href={topicPath(t.slug)} className={pill}>
                   {t.name}
                 </Link>
               </li>

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { absoluteUrl, siteConfig } from "@/lib/config/site";
 import { AppQrCode } from "./AppQrCode";
-import { SignupBlock } from "./SignupBlock";
+import { SignupFrame } from "./SignupFrame";
 import { StoreBadges } from "./StoreBadges";
 
 export function AppBlock() {
   return (
-    <SignupBlock
+    <SignupFrame
       id="signup-app"
       title={`Get the ${siteConfig.name} app`}
       text="Stay updated with notifications for breaking news and our best stories"
@@ -23,6 +23,6 @@ export function AppBlock() {
           label={`QR code: a link to download the ${siteConfig.name} app`}
         />
       </div>
-    </SignupBlock>
+    </SignupFrame>
   );
 }

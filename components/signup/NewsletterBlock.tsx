@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { siteConfig } from "@/lib/config/site";
-import { ACTION_LINK, SignupBlock } from "./SignupBlock";
+import { ACTION_LINK, SignupFrame } from "./SignupFrame";
 
 export function NewsletterBlock() {
   return (
-    <SignupBlock
+    <SignupFrame
       id="signup-newsletter"
       title="Sign up for our newsletters"
       text="Get our pick of top stories and thought-provoking articles in your inbox"
@@ -12,6 +12,6 @@ export function NewsletterBlock() {
       <Link href={siteConfig.links.newsletterSignup} className={ACTION_LINK}>
         Subscribe here
       </Link>
-    </SignupBlock>
+    </SignupFrame>
   );
 }

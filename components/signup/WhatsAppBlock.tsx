@@ -1,10 +1,10 @@
 import { siWhatsapp } from "simple-icons";
 import { siteConfig } from "@/lib/config/site";
-import { ACTION_LINK, SignupBlock } from "./SignupBlock";
+import { ACTION_LINK, SignupFrame } from "./SignupFrame";
 
 export function WhatsAppBlock() {
   return (
-    <SignupBlock
+    <SignupFrame
       id="signup-whatsapp"
       title="Get WhatsApp alerts"
       text="Join our channel for the top reads for the day on your preferred chat app"
@@ -27,6 +27,6 @@ export function WhatsAppBlock() {
         </svg>
         Join here<span className="sr-only"> (opens WhatsApp in a new tab)</span>
       </a>
-    </SignupBlock>
+    </SignupFrame>
   );
 }

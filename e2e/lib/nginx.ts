@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { localNginxConf } from "../../scripts/nginx-conf.cjs";
+import { localNginxConf } from "../../test/nginx-conf.cjs";
 
 /** True when nginx can be run here; CI installs it (.ci/run), so specs skip only on a bare laptop. */
 export function hasNginx(): boolean {
@@ -12,7 +12,7 @@ export function hasNginx(): boolean {
 export type Proxy = { url: string; stop: () => Promise<void> };
 
 /**
- * deploy/nginx.conf as shipped (scripts/nginx-conf.cjs), on a loopback port that is not 80, in front
+ * deploy/nginx.conf as shipped (test/nginx-conf.cjs), on a loopback port that is not 80, in front
  * of the given upstream ports (one `server` line each, as an operator adds them), started with the
  * command docs/DEPLOY.md gives ("Running nginx": `nginx -p DIR -c DIR/nginx.conf`). Not as written
  * in two ways, both in the config: `daemon off;`, so that this process owns nginx and can stop it,

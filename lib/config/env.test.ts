@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEnv } from "./env";
+import { nextRuntime, readEnv } from "./env";
 
 describe("readEnv", () => {
   it("has a default for everything, so a fresh clone runs with no configuration", () => {
@@ -32,6 +32,34 @@ describe("readEnv", () => {
       expect(() => readEnv({ TRUSTED_PROXY_ADDRESSES: bad }), bad).toThrow(
         /TRUSTED_PROXY_ADDRESSES: TRUSTED_PROXY_ADDRESSES must list IP addresses or subnets/,
       );
+    }
+  });
+});
+
+describe("nextRuntime.ownOrigin", () => {
+  const saved = { origin: process.env.__NEXT_PRIVATE_ORIGIN, port: process.env.PORT };
+  const restore = () => {
+    for (const [name, value] of [
+      ["__NEXT_PRIVATE_ORIGIN", saved.origin],
+      ["PORT", saved.port],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+
+  it("is the origin next start records, on loopback, else one from PORT, else none", () => {
+    try {
+      process.env.__NEXT_PRIVATE_ORIGIN = "http://localhost:3100";
+      expect(nextRuntime.ownOrigin).toBe("http://127.0.0.1:3100");
+      process.env.__NEXT_PRIVATE_ORIGIN = "not an origin";
+      process.env.PORT = "4000";
+      expect(nextRuntime.ownOrigin).toBe("http://127.0.0.1:4000");
+      delete process.env.__NEXT_PRIVATE_ORIGIN;
+      delete process.env.PORT;
+      expect(nextRuntime.ownOrigin).toBeUndefined();
+    } finally {
+      restore();
     }
   });
 });

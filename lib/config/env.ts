@@ -142,3 +142,39 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 }
 
 export const env = readEnv();
+
+/**
+ * What Next.js itself sets in the environment, read when asked rather than at import: `next start`
+ * sets some of it after the app's modules have loaded.
+ *
+ * Every other read of `process.env` in the app is here or in `readEnv`, except three that cannot be:
+ * instrumentation.ts tests NEXT_RUNTIME inline (so the Edge compile drops Node-only code),
+ * next.config.ts runs before the app exists (NODE_ENV, NEXT_DIST_DIR, BUILD_STANDALONE), and
+ * lib/server/page-cache.cjs is CommonJS that Next.js loads apart from the app (PAGE_CACHE_MAX_MB).
+ * Variables that only tests and benchmarks read are listed in docs/DEPLOY.md ("Every setting").
+ */
+export const nextRuntime = {
+  /** `next dev`: content is read afresh on each request and nothing is cached. */
+  get development(): boolean {
+    return process.env.NODE_ENV === "development";
+  },
+  /** `next build` (its prerendering included). */
+  get building(): boolean {
+    return process.env.NEXT_PHASE === "phase-production-build";
+  },
+  /** A production server answering requests: not a build, not development. */
+  get serving(): boolean {
+    return process.env.NODE_ENV === "production" && !this.building;
+  },
+  /**
+   * The origin this server listens on, as `next start` records it (`__NEXT_PRIVATE_ORIGIN`, a Next.js
+   * internal, used only when it looks like an origin), else one built from PORT; undefined before
+   * either is set.
+   */
+  get ownOrigin(): string | undefined {
+    const origin = process.env.__NEXT_PRIVATE_ORIGIN;
+    if (origin && /^https?:\/\//.test(origin)) return origin.replace("://localhost:", "://127.0.0.1:");
+    const port = process.env.PORT;
+    return port ? `http://127.0.0.1:${port}` : undefined;
+  },
+};

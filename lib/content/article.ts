@@ -102,7 +102,6 @@ export function topicSlug(name: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** Newest first; ties broken by slug so the order never depends on the file system. */
 /** Slugs are lower-case ASCII (the schema says so): plain comparison, no locale rules. */
 function compareSlugs(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -48,7 +48,7 @@ export function readBody(body: Body): string {
   return text;
 }
 
-export function packBody(body: Body): void {
+function packBody(body: Body): void {
   if (body.text === undefined) return;
   const deflated = deflateRawSync(body.text, ZLIB);
   // A copy in memory of its own. zlib's result is a view onto its 16 KB output chunk, and a small

@@ -1,6 +1,6 @@
 /** The index readers are answered from, built from content entries: newest first, by slug, topics. */
 import { sortNewest, type Article, type LiveUpdate, type Topic } from "./article";
-import type { AnyEntry, ContentEntry, UpdateEntry } from "./load";
+import type { AnyEntry, ContentEntry, UpdateEntry } from "./entries";
 import type { ContentProblem } from "./problems";
 
 export type ContentIndex = {

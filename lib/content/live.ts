@@ -17,9 +17,9 @@ import {
   listMarkdownFiles,
   readEntry,
   scanContent,
-  type AnyEntry,
   type ImageCache,
 } from "./load";
+import type { AnyEntry } from "./entries";
 import { ContentError, formatProblem, type ContentProblem } from "./problems";
 import { updateTombstones, type Tombstones } from "./tombstones";
 

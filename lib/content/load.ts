@@ -7,58 +7,20 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { newBody, type Body } from "./body";
+import { newBody } from "./body";
 import { indexEntries, type ContentIndex } from "./content-index";
+import type { AnyEntry, EntryResult } from "./entries";
 import { isInsideContent } from "./inside";
 import { toArticle } from "./reshape";
-import type { Article, BodyPhoto, HeroImage, LiveUpdate } from "./article";
+import type { BodyPhoto, HeroImage, LiveUpdate } from "./article";
 import { parseArticle, parseUpdate, updateParent, type ParsedArticle, type ParsedUpdate } from "./parse";
 import { ContentError, type ContentProblem } from "./problems";
+import { mapLimited } from "@/lib/runtime/limit";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 const OUTSIDE =
   "leads through a symbolic link to outside the content folders; only files inside them are published";
-
-/** One content file as read: its article, the hero image file it uses, and the file's stat. */
-export type ContentEntry = {
-  kind: "story";
-  /** Unique across folders: the folder's index, a colon, the file's path inside it. */
-  key: string;
-  dir: string;
-  file: string;
-  /** How messages name the file (its path, prefixed by its folder when there are several). */
-  label: string;
-  article: Article;
-  /** Absolute path of the hero image. */
-  mediaFile: string;
-  /** Served URL → absolute path of each photo in the body. */
-  bodyMedia: ReadonlyMap<string, string>;
-  /** The article's body, packed once the server has loaded (lib/content/body.ts). */
-  body: Body;
-  mtimeMs: number;
-  size: number;
-};
-
-/** One update of a live story (`{section}/{slug}/updates/{id}.md`), joined to its story by the index. */
-export type UpdateEntry = {
-  kind: "update";
-  key: string;
-  dir: string;
-  file: string;
-  label: string;
-  /** The key of the story file it belongs to (that folder's index.md). */
-  parent: string;
-  update: LiveUpdate;
-  mtimeMs: number;
-  size: number;
-};
-
-/** Any content file as read. */
-export type AnyEntry = ContentEntry | UpdateEntry;
-
-export type EntryResult =
-  { ok: true; entry: AnyEntry } | { ok: false; problems: ContentProblem[]; gone?: boolean };
 
 /** Image facts per file, shared within one read so a photo used by many stories is hashed once. */
 export type ImageCache = Map<string, Promise<ImageFacts>>;
@@ -127,7 +89,6 @@ export async function readEntry(
   if (!hero.ok) return { ok: false, problems: [{ file: label, field: "hero.src", message: hero.message }] };
   const photos = await loadBodyPhotos(dirs, dir, parsed.article, images);
   if (!photos.ok) return { ok: false, problems: photos.problems.map((p) => ({ ...p, file: label })) };
-  const body = newBody(parsed.article.body);
   return {
     ok: true,
     entry: {
@@ -136,10 +97,9 @@ export async function readEntry(
       dir,
       file,
       label,
-      article: toArticle(parsed.article, hero.hero, body, photos.photos),
+      article: toArticle(parsed.article, hero.hero, newBody(parsed.article.body), photos.photos),
       mediaFile: hero.file,
       bodyMedia: photos.media,
-      body,
       mtimeMs: stat.mtimeMs,
       size: stat.size,
     },
@@ -206,17 +166,6 @@ function toUpdate(u: ParsedUpdate): LiveUpdate {
     body: u.body,
     file: u.file,
   };
-}
-
-/** Like Promise.all over a map, with at most `limit` at once (100k files would exhaust descriptors). */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  const queue = items.entries(); // shared: each worker takes the next item
-  const worker = async () => {
-    for (const [i, item] of queue) results[i] = await fn(item);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function labelOf(dir: string, file: string, dirs: readonly string[]): string {

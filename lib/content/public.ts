@@ -1,7 +1,7 @@
 /**
  * The one answer to "may a reader see this story now?". Every output (pages, summary view, FAST,
  * listings, feeds, sitemaps, OG images, JSON-LD, search, newsletters) reaches stories through the
- * content API (lib/content/api.ts), which asks this gate, so an embargo cannot leak through a side door.
+ * content API (lib/site/api.ts), which asks this gate, so an embargo cannot leak through a side door.
  */
 import type { Article } from "./article";
 

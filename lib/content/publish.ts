@@ -5,8 +5,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
-import { processSingleton } from "@/lib/server/singleton";
+import { processSingleton } from "@/lib/runtime/singleton";
 import type { Refresh } from "./refresh";
+import { nextRuntime } from "@/lib/config/env";
 
 export const INTERNAL_HEADER = "x-dispatch-publish";
 
@@ -29,18 +30,10 @@ export function refreshPages(refresh: Refresh): number | "every page" {
   return refresh.paths.length;
 }
 
-/** The origin this server listens on, as `next start` records it. */
-function ownOrigin(): string | undefined {
-  const port = process.env.PORT;
-  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
-  if (origin && /^https?:\/\//.test(origin)) return origin.replace("://localhost:", "://127.0.0.1:");
-  return port ? `http://127.0.0.1:${port}` : undefined;
-}
-
 /** Asks this server to revalidate; retried briefly, since the first change may come before it listens. */
 export async function requestRevalidation(reason: string, log = console.info): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    const origin = ownOrigin();
+    const origin = nextRuntime.ownOrigin;
     if (origin) {
       try {
         const response = await fetch(`${origin}/api/revalidate`, {

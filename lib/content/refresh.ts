@@ -4,7 +4,7 @@
  * The first refresh of a process (its start) has nothing to compare with, so it refreshes every
  * page once: pages prerendered at build time, or kept on disk from before a restart, may be stale.
  */
-import { processSingleton } from "@/lib/server/singleton";
+import { processSingleton } from "@/lib/runtime/singleton";
 import type { ContentIndex } from "./content-index";
 import { shownLists } from "./shown";
 import { touchedPaths } from "./touched";

@@ -7,7 +7,7 @@
  * process starts with nothing recorded and refreshes every page once (lib/content/refresh.ts), so
  * no page rendered before it can be missed.
  */
-import { processSingleton } from "@/lib/server/singleton";
+import { processSingleton } from "@/lib/runtime/singleton";
 import type { ShownList } from "./touched";
 
 function lists(): Map<string, ShownList> {

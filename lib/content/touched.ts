@@ -17,6 +17,7 @@ import { isLiveNow, type Article } from "./article";
 import type { ContentIndex } from "./content-index";
 import { livePagePath, updatesPage } from "./live-coverage";
 import { relatedArticles } from "./related";
+import { topicPath } from "@/lib/config/paths";
 
 /** Cards a FAST page shows around the one it opens at (lib/fast/deck.ts windows are 30). */
 const DECK_REACH = 30;
@@ -60,10 +61,6 @@ export function changedStories(before: ContentIndex, after: ContentIndex): Chang
 function listed(a: Article | undefined): string {
   if (!a) return "";
   return JSON.stringify([a.path, a.title, a.section.slug, a.published, a.hero.url, a.hero.alt, isLiveNow(a)]);
-}
-
-function topicPath(slug: string): string {
-  return `/topic/${slug}`;
 }
 
 /** The story's own pages (a live story's older pages of updates too). */

@@ -25,7 +25,10 @@ export type ContentWatcher = {
   /** Waits for queued work (tests). */ idle: () => Promise<void>;
 };
 
-/** Timers cannot wait longer than ~24.8 days; a far-off embargo is re-armed in steps. */
+/**
+ * The longest the embargo timer waits at once (an hour): a far-off embargo is re-armed in steps, so a
+ * clock change or a sleeping machine delays it by an hour at most. (Node timers could wait ~24.8 days.)
+ */
 const MAX_TIMER_MS = 60 * 60 * 1000;
 
 export function watchContent(live: LiveContent, options: WatchOptions): ContentWatcher {

@@ -15,7 +15,7 @@ import pg from "pg";
 import { env } from "@/lib/config/env";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
-import { processSingleton } from "@/lib/server/singleton";
+import { processSingleton } from "@/lib/runtime/singleton";
 
 export type Db = Kysely<Database>;
 export type DbOptions = {
@@ -148,7 +148,7 @@ export class DatabaseSource {
 }
 
 /**
- * The process-wide database (lib/server/singleton.ts says why one per process, not per bundle): one SQLite connection (Kysely queues its
+ * The process-wide database (lib/runtime/singleton.ts says why one per process, not per bundle): one SQLite connection (Kysely queues its
  * users) means a write from one route never busy-waits, synchronously, on another route's open
  * transaction; one PostgreSQL pool means one connection limit.
  */

@@ -8,12 +8,13 @@
  * finishes what is missing. (On PostgreSQL the migrator's transaction makes each one atomic anyway.)
  */
 import { randomBytes } from "node:crypto";
-import { PostgresAdapter, sql, type Kysely, type Migration } from "kysely";
+import { sql, type Kysely, type Migration } from "kysely";
+import { isPostgres } from "./dialect";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-28-001-subscriptions": {
     async up(db: Kysely<unknown>) {
-      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      const postgres = isPostgres(db);
       await db.schema
         .createTable("subscriptions")
         .ifNotExists()
@@ -54,7 +55,7 @@ export const migrations: Record<string, Migration> = {
   },
   "2026-11-29-002-newsletter-sending": {
     async up(db: Kysely<unknown>) {
-      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      const postgres = isPostgres(db);
       await db.schema
         .createTable("newsletter_issues")
         .ifNotExists()

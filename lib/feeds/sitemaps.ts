@@ -5,6 +5,7 @@
 import type { Article, Topic } from "@/lib/content/article";
 import { absoluteUrl, siteConfig } from "@/lib/config/site";
 import { escapeXml } from "./xml";
+import { topicPath } from "@/lib/config/paths";
 
 const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
@@ -39,7 +40,7 @@ export function siteSitemap(articles: Article[], topics: Topic[]): SitemapEntry[
       lastModified: newestWhere((a) => a.section.slug === s.slug),
     })),
     ...topics.map((t) => ({
-      url: absoluteUrl(`/topic/${t.slug}`),
+      url: absoluteUrl(topicPath(t.slug)),
       lastModified: newestWhere((a) => a.topics.some((x) => x.slug === t.slug)),
     })),
     ...articles.map((a) => ({ url: absoluteUrl(a.path), lastModified: lastChange(a) })),

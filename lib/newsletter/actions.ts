@@ -6,10 +6,10 @@
  */
 import { headers } from "next/headers";
 import { env } from "@/lib/config/env";
-import { getDb } from "@/lib/db/database";
 import { subscribe, type SignupState } from "./service";
-import { SubscriptionStore } from "./store";
-import { clientIp, ipBucket } from "@/lib/server/client-ip";
+import { subscriptionStore } from "./api";
+import type { SubscriptionStore } from "./store";
+import { clientIp, ipBucket } from "@/lib/runtime/client-ip";
 
 function field(form: FormData, name: string, max: number): string {
   const value = form.get(name);
@@ -31,7 +31,7 @@ export type TokenState = { status: "idle" | "done" | "invalid" | "error"; messag
 
 async function withStore(run: (store: SubscriptionStore) => Promise<TokenState>): Promise<TokenState> {
   try {
-    return await run(new SubscriptionStore(await getDb()));
+    return await run(await subscriptionStore());
   } catch (error) {
     console.error("newsletter: storage failed:", error instanceof Error ? error.message : error);
     return { status: "error", message: "This is unavailable right now. Please try again later." };

@@ -1,20 +1,24 @@
 /**
  * The archive page of a sent issue (/newsletter/archive/{list}/{issue}) as it may be served now:
- * archive.ts decides, against the content API's public view at this moment, what is still shown.
+ * archive.ts decides, against the site's public view at this moment (`findStory`), what is still shown.
  */
 import { absoluteUrl, siteConfig, type NewsletterConfig } from "@/lib/config/site";
-import { getArticleBySlug } from "@/lib/content/api";
+import type { Article } from "@/lib/content/article";
 import { escapeXml as escapeHtml } from "@/lib/feeds/xml";
 import { archiveView, issueSlugs } from "./archive";
 import { composeBrief } from "./brief";
 import type { IssueRow } from "./issues";
-import { renderBriefHtml } from "./render";
+import { renderBriefHtml } from "./email/render";
 
 export type ArchivePage = { status: 200 | 404; html: string };
 
-export async function archivePage(issue: IssueRow, list: NewsletterConfig): Promise<ArchivePage> {
+export async function archivePage(
+  issue: IssueRow,
+  list: NewsletterConfig,
+  findStory: (slug: string) => Promise<Article | undefined>,
+): Promise<ArchivePage> {
   const slugs = issueSlugs(issue.text);
-  const view = archiveView(slugs, await Promise.all(slugs.map(getArticleBySlug)));
+  const view = archiveView(slugs, await Promise.all(slugs.map(findStory)));
   switch (view.kind) {
     case "as-mailed":
       return { status: 200, html: issue.html };

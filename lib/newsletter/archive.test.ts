@@ -3,7 +3,7 @@ import { findNewsletter } from "@/lib/config/site";
 import { makeArticle } from "@/lib/content/article.fixture";
 import { archiveView, issueSlugs } from "./archive";
 import { briefText, composeBrief } from "./brief";
-import { renderBriefHtml } from "./render";
+import { renderBriefHtml } from "./email/render";
 
 const morning = findNewsletter("morning-brief");
 const window = { start: new Date("2026-11-28T10:00:00Z"), end: new Date("2026-11-28T22:00:00Z") };

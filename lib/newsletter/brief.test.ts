@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeArticle } from "@/lib/content/article.fixture";
 import { findNewsletter } from "@/lib/config/site";
 import { briefText, composeBrief, storiesInWindow, UNSUBSCRIBE_PLACEHOLDER } from "./brief";
-import { renderBriefHtml } from "./render";
+import { renderBriefHtml } from "./email/render";
 
 const morning = findNewsletter("morning-brief");
 const breaking = findNewsletter("breaking-news");

@@ -5,7 +5,7 @@
  */
 import { absoluteUrl, siteConfig, type NewsletterConfig } from "@/lib/config/site";
 import type { Article } from "@/lib/content/article";
-import { fastCardPath } from "@/lib/fast/paths";
+import { fastCardPath } from "@/lib/config/paths";
 import { formatDateTime } from "@/lib/format/time";
 import type { BriefWindow } from "./window";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createBulkTransport, type BulkMail } from "./bulk-transport";
-import { startSmtpSink, type SmtpSink } from "./smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/test/smtp-sink";
 
 const message = (n: number) => ({
   to: `reader${n}@example.com`,

@@ -3,8 +3,7 @@
  * set, the outbox folder (.eml files) when it is not. Errors keep nodemailer's `responseCode`, which
  * the sender reads to tell a temporary failure (4xx) from a permanent one (5xx).
  */
-import nodemailer from "nodemailer";
-import { createOutbox, SMTP_TIMEOUTS, type Mail } from "./mailer";
+import { smtpOrOutbox, SMTP_TIMEOUTS, type Mail } from "./mailer";
 
 type BulkMessage = Mail & { messageId: string };
 
@@ -19,28 +18,15 @@ export function createBulkTransport(opts: {
   /** Messages a second across all connections. */
   ratePerSecond: number;
 }): BulkMail {
-  if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport({
-      url: opts.smtpUrl,
+  return smtpOrOutbox<BulkMessage>({
+    ...opts,
+    smtp: {
       pool: true,
       maxConnections: opts.maxConnections,
       maxMessages: 1000,
       rateDelta: 1000,
       rateLimit: opts.ratePerSecond,
       ...SMTP_TIMEOUTS,
-    });
-    return {
-      async send(mail) {
-        await transport.sendMail({ from: opts.from, ...mail });
-      },
-      close: () => transport.close(),
-    };
-  }
-  const outbox = createOutbox(opts.outboxDir, opts.from);
-  return {
-    async send(mail) {
-      await outbox(mail);
     },
-    close: () => undefined,
-  };
+  });
 }

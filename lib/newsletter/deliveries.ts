@@ -9,10 +9,11 @@
  * becomes "unknown", reported. A sender on this machine is known dead at once (its pid is gone); one
  * elsewhere after its lease.
  */
-import { PostgresAdapter, sql, type ExpressionBuilder } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
 import type { Db } from "@/lib/db/database";
 import type { Database, DeliveryStatus } from "@/lib/db/schema";
 import { confirmedOf } from "./issues";
+import { isPostgres } from "@/lib/db/dialect";
 
 /** Longer than a batch can take to send (SMTP timeouts: 15 + 15 + 20 s a message), so a live
  * sender's rows are never taken. */
@@ -35,7 +36,7 @@ export class DeliveryStore {
   constructor(private readonly db: Db) {}
 
   private get postgres(): boolean {
-    return this.db.getExecutor().adapter instanceof PostgresAdapter;
+    return isPostgres(this.db);
   }
 
   /**

@@ -34,29 +34,51 @@ export function createMailer(opts: {
   /** Print outbox links (they carry tokens) to the log: development only. */
   logLinks?: boolean;
 }): Mailer {
-  if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport({ url: opts.smtpUrl, ...SMTP_TIMEOUTS, ...opts.timeouts });
-    return {
-      async send(mail) {
-        await transport.sendMail({ from: opts.from, ...mail });
-      },
-    };
-  }
-  const outbox = createOutbox(opts.outboxDir, opts.from);
-  return {
-    async send(mail) {
-      const name = await outbox(mail);
+  return smtpOrOutbox({
+    ...opts,
+    smtp: { ...SMTP_TIMEOUTS, ...opts.timeouts },
+    onOutbox: (name, mail) => {
       // Links carry tokens that confirm or end a subscription: logged only when asked for.
       const links = opts.logLinks ? (mail.text.match(/https?:\/\/\S+\/newsletter\/\S+/g) ?? []) : [];
       console.info(
         `newsletter: wrote ${name} to the outbox (no SMTP_URL set)${links.length ? `; links: ${links.join(" ")}` : ""}`,
       );
     },
+  });
+}
+
+/**
+ * Where mail goes, for signups (createMailer) and newsletters (bulk-transport.ts) alike: SMTP with the
+ * given nodemailer settings when SMTP_URL is set, else the outbox folder.
+ */
+export function smtpOrOutbox<M extends Mail & { messageId?: string }>(opts: {
+  smtpUrl?: string;
+  outboxDir: string;
+  from: string;
+  smtp: Record<string, unknown>;
+  onOutbox?: (name: string, mail: M) => void;
+}): { send(mail: M): Promise<void>; close(): void } {
+  if (opts.smtpUrl) {
+    const transport = nodemailer.createTransport({ url: opts.smtpUrl, ...opts.smtp });
+    return {
+      async send(mail) {
+        await transport.sendMail({ from: opts.from, ...mail });
+      },
+      close: () => transport.close(),
+    };
+  }
+  const outbox = createOutbox(opts.outboxDir, opts.from);
+  return {
+    async send(mail) {
+      const name = await outbox(mail);
+      opts.onOutbox?.(name, mail);
+    },
+    close: () => undefined,
   };
 }
 
 /** Writes each message as an .eml file in the outbox folder; returns the file's name. */
-export function createOutbox(
+function createOutbox(
   outboxDir: string,
   from: string,
 ): (mail: Mail & { messageId?: string }) => Promise<string> {

@@ -12,7 +12,7 @@ import type { Db } from "@/lib/db/database";
 import { briefText, composeBrief, storiesInWindow, type Brief } from "./brief";
 import type { BulkMail } from "./bulk-transport";
 import { IssueStore, type IssueRow } from "./issues";
-import { renderBriefHtml } from "./render";
+import { renderBriefHtml } from "./email/render";
 import { sendIssue, type SendOptions, type SendReport } from "./send";
 import { briefWindow, describeWindow } from "./window";
 

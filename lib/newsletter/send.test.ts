@@ -8,9 +8,9 @@ import { createBulkTransport, type BulkMail } from "./bulk-transport";
 import { DeliveryStore } from "./deliveries";
 import { IssueStore, type IssueRow } from "./issues";
 import { sendIssue } from "./send";
-import { startSmtpSink, type SmtpSink } from "./smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/test/smtp-sink";
 import { SubscriptionStore } from "./store";
-import { freshPostgresUrl, dropPostgres } from "./test-postgres";
+import { freshPostgresUrl, dropPostgres } from "@/test/postgres";
 import { UNSUBSCRIBE_PLACEHOLDER } from "./brief";
 
 /**

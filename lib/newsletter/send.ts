@@ -6,14 +6,15 @@
  */
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { processAlive } from "@/lib/server/process-alive";
+import { processAlive } from "@/lib/runtime/process-alive";
 import { siteConfig, absoluteUrl } from "@/lib/config/site";
 import type { Db } from "@/lib/db/database";
-import { unsubscribeToken } from "./tokens";
+import { readUnsubscribeKey, unsubscribeToken } from "./tokens";
 import { UNSUBSCRIBE_PLACEHOLDER } from "./brief";
 import { DeliveryStore, type Claimed, type DeliveryCounts } from "./deliveries";
 import type { IssueRow } from "./issues";
 import type { BulkMail } from "./bulk-transport";
+import { mapLimited } from "@/lib/runtime/limit";
 
 /** The site's host name, for Message-IDs and List-Id. */
 const MAIL_DOMAIN = new URL(siteConfig.url).hostname;
@@ -105,7 +106,7 @@ export async function sendIssue(
       failed: report.failed,
     });
   progress();
-  const key = await unsubscribeKey(db);
+  const key = await readUnsubscribeKey(db);
   const giveUpAt = now().getTime() + waitForRetriesMs;
 
   const deliver = async (row: Claimed) => {
@@ -160,7 +161,7 @@ export async function sendIssue(
     }
     const batch = await store.claim(issue.id, sender, batchSize, now());
     if (batch.length > 0) {
-      await inParallel(batch, concurrency, deliver);
+      await mapLimited(batch, concurrency, deliver);
       continue;
     }
     const next = await store.nextDue(issue.id);
@@ -197,27 +198,7 @@ function responseCode(error: unknown): number | undefined {
   return typeof error.responseCode === "number" ? error.responseCode : undefined;
 }
 
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      if (item !== undefined) await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function unsubscribeKey(db: Db): Promise<string> {
-  const row = await db
-    .selectFrom("settings")
-    .select("value")
-    .where("name", "=", "unsubscribe_key")
-    .executeTakeFirstOrThrow();
-  return row.value;
-}
 
 /** A sender id is host:pid:random; one on this machine whose process is gone is dead. */
 function deadOnThisMachine(sender: string): boolean {

@@ -5,7 +5,7 @@ import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "@/lib/db/database";
 import { SMTP_TIMEOUTS, createMailer } from "./mailer";
-import { startSmtpSink, type SmtpSink } from "./smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/test/smtp-sink";
 import { MESSAGES, subscribe, type Deps } from "./service";
 import { SubscriptionStore } from "./store";
 

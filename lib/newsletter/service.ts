@@ -4,12 +4,12 @@
  * and a refusal stores no subscription.
  */
 import { env } from "@/lib/config/env";
-import { getDb } from "@/lib/db/database";
-import { processSingleton } from "@/lib/server/singleton";
+import { processSingleton } from "@/lib/runtime/singleton";
+import { subscriptionStore } from "./api";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails";
 import { createMailer, type Mailer } from "./mailer";
-import { SubscriptionStore } from "./store";
-import { privateKey } from "./tokens";
+import type { SubscriptionStore } from "./store";
+import { rateLimitKey } from "./tokens";
 import { validateSignup, type FieldErrors, type SignupInput } from "./validate";
 
 export type SignupState = {
@@ -50,7 +50,7 @@ let defaults: Deps | undefined;
 
 function defaultDeps(): Deps {
   defaults ??= {
-    store: async () => new SubscriptionStore(await getDb()),
+    store: subscriptionStore,
     mailer: createMailer({
       smtpUrl: env.smtpUrl,
       outboxDir: env.outboxDir,
@@ -77,10 +77,10 @@ export async function subscribe(
   try {
     store = await deps.store();
     const now = deps.now();
-    if (!(await store.allow(privateKey("ip", clientIp), env.signupLimitPerIp, TEN_MINUTES, now))) {
+    if (!(await store.allow(rateLimitKey("ip", clientIp), env.signupLimitPerIp, TEN_MINUTES, now))) {
       return { status: "error", message: MESSAGES.tooManyFromIp, values };
     }
-    if (!(await store.allow(privateKey("email", valid.email), LIMIT_PER_ADDRESS, ONE_HOUR, now))) {
+    if (!(await store.allow(rateLimitKey("email", valid.email), LIMIT_PER_ADDRESS, ONE_HOUR, now))) {
       return { status: "error", message: MESSAGES.tooManyForAddress, values };
     }
     // A site-wide cap, so many addresses from many connections cannot turn the site into a mail cannon.

@@ -6,7 +6,7 @@ import { openDatabase, type Db, type DbOptions } from "@/lib/db/database";
 import { PENDING_TTL_MS, RATE_LIMIT_RETENTION_MS, RESEND_AFTER_MS, SubscriptionStore } from "./store";
 
 /**
- * Every storage test runs on SQLite and on PostgreSQL. CI (and scripts/with-postgres.sh) provides
+ * Every storage test runs on SQLite and on PostgreSQL. CI (and test/with-postgres.sh) provides
  * TEST_DATABASE_URL; without it the PostgreSQL half is reported as skipped, never as passed.
  */
 const backends: { name: string; options: () => DbOptions }[] = [

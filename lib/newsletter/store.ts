@@ -3,10 +3,17 @@
  * transaction, so concurrent signups, confirmations and unsubscribes leave consistent rows on SQLite
  * and on PostgreSQL alike.
  */
-import { PostgresAdapter } from "kysely";
 import type { Db } from "@/lib/db/database";
 import type { SubscriptionStatus } from "@/lib/db/schema";
-import { checkUnsubscribeToken, hashToken, newToken, unsubscribeToken, unsubscribeTokenId } from "./tokens";
+import {
+  checkUnsubscribeToken,
+  hashToken,
+  newToken,
+  readUnsubscribeKey,
+  unsubscribeToken,
+  unsubscribeTokenId,
+} from "./tokens";
+import { isPostgres } from "@/lib/db/dialect";
 
 export const PENDING_TTL_MS = 48 * 60 * 60 * 1000;
 /** Another signup for the same address within this time sends no second email. */
@@ -177,22 +184,16 @@ export class SubscriptionStore {
   }
 
   private get postgres(): boolean {
-    return this.db.getExecutor().adapter instanceof PostgresAdapter;
+    return isPostgres(this.db);
   }
 
   private keyCache: Promise<string> | undefined;
 
   private unsubscribeKey(): Promise<string> {
-    this.keyCache ??= this.db
-      .selectFrom("settings")
-      .select("value")
-      .where("name", "=", "unsubscribe_key")
-      .executeTakeFirstOrThrow()
-      .then((r) => r.value)
-      .catch((error: unknown) => {
-        this.keyCache = undefined;
-        throw error;
-      });
+    this.keyCache ??= readUnsubscribeKey(this.db).catch((error: unknown) => {
+      this.keyCache = undefined;
+      throw error;
+    });
     return this.keyCache;
   }
 }

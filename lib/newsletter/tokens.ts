@@ -4,6 +4,7 @@
  * valid without storing one token per email, and every instance can check them.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Db } from "@/lib/db/database";
 
 export function newToken(): string {
   return randomBytes(32).toString("base64url");
@@ -14,7 +15,7 @@ export function hashToken(token: string): string {
 }
 
 /** A non-reversible key for rate limits and logs, so no address or IP is stored in the clear. */
-export function privateKey(kind: "ip" | "email", value: string): string {
+export function rateLimitKey(kind: "ip" | "email", value: string): string {
   return `${kind}:${createHash("sha256").update(`${kind}:${value}`).digest("hex").slice(0, 32)}`;
 }
 
@@ -44,4 +45,14 @@ export function checkUnsubscribeToken(key: string, token: string, id: number, em
   const expected = Buffer.from(unsubscribeToken(key, id, email));
   const given = Buffer.from(token);
   return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** The key unsubscribe tokens are signed with (made once by a migration, the same on every instance). */
+export async function readUnsubscribeKey(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom("settings")
+    .select("value")
+    .where("name", "=", "unsubscribe_key")
+    .executeTakeFirstOrThrow();
+  return row.value;
 }

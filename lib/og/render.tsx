@@ -7,7 +7,7 @@ import path from "node:path";
 import { ImageResponse } from "next/og";
 import sharp from "sharp";
 import { isLiveNow, type Article } from "@/lib/content/article";
-import { getMediaFile } from "@/lib/content/api";
+import { getMediaFile } from "@/lib/site/api";
 import { siteConfig } from "@/lib/config/site";
 import { OG_IMAGE_SIZE } from "@/lib/seo/metadata";
 import { drawableHeadline, drawableText, headlineSize } from "./text";

@@ -2,7 +2,7 @@
  * The search index: SQLite FTS5 (porter stemming over unicode61) through better-sqlite3, kept in step
  * with a list of articles by `sync`, which adds, replaces and removes only what changed (articles are
  * compared by identity: the live store keeps an unchanged story's object). The caller decides what
- * goes in; lib/content/api.ts gives it only public stories, so search never shows an embargoed one.
+ * goes in; lib/site/api.ts gives it only public stories, so search never shows an embargoed one.
  *
  * Rowids are the index's own keys in publication order (order.ts) with the section in the low bits,
  * so "newest" is FTS5's own rowid order (it stops after a page instead of sorting every match),

@@ -16,8 +16,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Article } from "@/lib/content/article";
 import { sectionSlugs } from "@/lib/config/site";
-import { processAlive } from "@/lib/server/process-alive";
-import { processSingleton } from "@/lib/server/singleton";
+import { processAlive } from "@/lib/runtime/process-alive";
+import { processSingleton } from "@/lib/runtime/singleton";
 import { SearchIndex, type SearchOptions, type SearchResults } from "./engine";
 
 /** Answered pages kept; popular searches repeat (a story in the news), the long tail does not. */

@@ -5,7 +5,7 @@
 import type { Metadata } from "next";
 import type { Article } from "@/lib/content/article";
 import { absoluteUrl, siteConfig } from "@/lib/config/site";
-import { fastCardPath } from "@/lib/fast/paths";
+import { fastCardPath } from "@/lib/config/paths";
 
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 };
 

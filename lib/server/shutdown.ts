@@ -15,7 +15,7 @@
  */
 import { subscribe } from "node:diagnostics_channel";
 import { Server, ServerResponse } from "node:http";
-import { processSingleton } from "./singleton";
+import { processSingleton } from "@/lib/runtime/singleton";
 
 export type ShutdownOptions = {
   /** How long the server keeps accepting connections after the signal. */
@@ -42,7 +42,7 @@ type State = {
   servers: Set<Server>;
 };
 
-// One per process (lib/server/singleton.ts): /health, in its own bundle, must see what the signal
+// One per process (lib/runtime/singleton.ts): /health, in its own bundle, must see what the signal
 // handler set.
 const state: State = processSingleton("shutdown.state", () => ({
   draining: false,

@@ -4,10 +4,10 @@
  * that content current as editors publish (lib/content/watch.ts); and finish open requests on
  * SIGTERM before exiting (lib/server/shutdown.ts).
  */
+import { nextRuntime } from "@/lib/config/env";
+
 export async function startServer() {
-  const serving =
-    process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
-  if (!serving) {
+  if (!nextRuntime.serving) {
     // A build (or development): the content is read once here so a bad file fails fast.
     await warm();
     return;
@@ -22,7 +22,7 @@ export async function startServer() {
     { requestRevalidation },
   ] = await Promise.all([
     import("./shutdown"),
-    import("./client-ip"),
+    import("@/lib/runtime/client-ip"),
     import("@/lib/config/env"),
     import("@/lib/config/warnings"),
     import("@/lib/content/watch"),
@@ -34,7 +34,7 @@ export async function startServer() {
   const warnings = formatWarnings(deploymentWarnings(env));
   if (warnings) console.warn(warnings);
 
-  const { warmSearch } = await import("@/lib/content/api");
+  const { warmSearch } = await import("@/lib/site/api");
   watchContent(await warm(), {
     rescanMs: env.contentRescanMs,
     onChange: (reason) => {
@@ -62,7 +62,7 @@ async function indexForSearch(warmSearch: () => Promise<number>, log: boolean) {
 }
 
 async function warm() {
-  const { getLiveContent, warmContent } = await import("@/lib/content/api");
+  const { getLiveContent, warmContent } = await import("@/lib/site/api");
   const started = Date.now();
   const count = await warmContent();
   console.info(`content: ${count} articles loaded in ${Date.now() - started} ms`);

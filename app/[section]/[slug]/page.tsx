@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
 import { JsonLd } from "@/components/seo/JsonLd";
-import { getArticleForReader, getRelatedArticles, recentArticleParams } from "@/lib/content/api";
+import { getStoryForParams, getStoryPage, recentArticleParams } from "@/lib/site/api";
 import { articleMetadata, previewMetadata } from "@/lib/seo/metadata";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/jsonld";
 
@@ -15,21 +15,19 @@ export const dynamicParams = true;
 export const generateStaticParams = recentArticleParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section, slug } = await params;
-  const found = await getArticleForReader(section, slug);
+  const found = await getStoryForParams(params);
   if (!found) return {};
   return found.preview ? previewMetadata(found.article) : articleMetadata(found.article);
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const { section, slug } = await params;
-  const found = await getArticleForReader(section, slug);
+  const found = await getStoryPage(params);
   if (!found) notFound();
-  const { article, preview } = found;
+  const { article, preview, related } = found;
   return (
     <>
       {preview ? null : <JsonLd data={[newsArticleJsonLd(article), breadcrumbJsonLd(article)]} />}
-      <ArticleView article={article} preview={preview} related={await getRelatedArticles(article)} />
+      <ArticleView article={article} preview={preview} related={related} />
     </>
   );
 }

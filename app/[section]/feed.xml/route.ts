@@ -1,5 +1,5 @@
 import { findSection, siteConfig } from "@/lib/config/site";
-import { getSectionArticles } from "@/lib/content/api";
+import { getSectionArticles } from "@/lib/site/api";
 import { buildRss } from "@/lib/feeds/rss";
 import { xmlResponse } from "@/lib/feeds/xml";
 

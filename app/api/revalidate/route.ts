@@ -1,5 +1,5 @@
 import { env } from "@/lib/config/env";
-import { getLiveContent, takePageRefresh } from "@/lib/content/api";
+import { getLiveContent, takePageRefresh } from "@/lib/site/api";
 import { rescan } from "@/lib/content/live";
 import { formatProblem } from "@/lib/content/problems";
 import { INTERNAL_HEADER, internalToken, refreshPages } from "@/lib/content/publish";

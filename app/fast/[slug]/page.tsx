@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FastDeck } from "@/components/fast/FastDeck";
 import { SignupBlocks } from "@/components/signup/SignupBlocks";
-import { getArticleBySlug, getDeckRelated, getRecentFastArticles, getFastDeck } from "@/lib/content/api";
+import { getArticleBySlug, getDeckRelated, getRecentFastArticles, getFastDeck } from "@/lib/site/api";
 import { fastCardMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -1,5 +1,4 @@
-import { getDb } from "@/lib/db/database";
-import { SubscriptionStore } from "@/lib/newsletter/store";
+import { unsubscribeOneClick } from "@/lib/newsletter/api";
 
 /**
  * One-click unsubscribe (RFC 8058): mail providers POST "List-Unsubscribe=One-Click" to the URL in the
@@ -8,9 +7,9 @@ import { SubscriptionStore } from "@/lib/newsletter/store";
 export async function POST(request: Request) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   try {
-    const result = await new SubscriptionStore(await getDb()).unsubscribe(token.slice(0, 200), new Date());
-    return new Response(result === "unsubscribed" ? "Unsubscribed\n" : "Unknown link\n", {
-      status: result === "unsubscribed" ? 200 : 404,
+    const unsubscribed = await unsubscribeOneClick(token);
+    return new Response(unsubscribed ? "Unsubscribed\n" : "Unknown link\n", {
+      status: unsubscribed ? 200 : 404,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   } catch (error) {

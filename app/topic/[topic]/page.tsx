@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 import { Container } from "@/components/layout/Container";
 import { PageHeading } from "@/components/listing/PageHeading";
 import { StoryList } from "@/components/listing/StoryList";
-import { getAllTopics, getTopicArticles } from "@/lib/content/api";
+import { getAllTopics, getTopicArticles } from "@/lib/site/api";
 import { listingMetadata } from "@/lib/seo/metadata";
+import { topicPath } from "@/lib/config/paths";
 
 type Props = { params: Promise<{ topic: string }> };
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return listingMetadata({
     title: found.topic.name,
     description: `The latest news about ${found.topic.name}.`,
-    path: `/topic/${found.topic.slug}`,
+    path: topicPath(found.topic.slug),
   });
 }
 

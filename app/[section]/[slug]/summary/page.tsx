@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
-import { getArticleForReader, getRelatedArticles, recentArticleParams } from "@/lib/content/api";
+import { getStoryForParams, getStoryPage, recentArticleParams } from "@/lib/site/api";
 import { articleMetadata, previewMetadata } from "@/lib/seo/metadata";
 
 /**
- * The summary view of an article, at /{section}/{slug}/summary (lib/fast/paths.ts says why a path and
+ * The summary view of an article, at /{section}/{slug}/summary (lib/config/paths.ts says why a path and
  * not a query). Both views are prerendered; the canonical stays the article. Every article has this
  * page, and /{section}/{slug}?view=summary redirects here, so a shared summary link never breaks.
  */
@@ -17,8 +17,7 @@ export const dynamicParams = true;
 export const generateStaticParams = recentArticleParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section, slug } = await params;
-  const found = await getArticleForReader(section, slug);
+  const found = await getStoryForParams(params);
   if (!found) return {};
   if (found.preview) return previewMetadata(found.article);
   const metadata = articleMetadata(found.article);
@@ -26,17 +25,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticleSummaryPage({ params }: Props) {
-  const { section, slug } = await params;
-  const found = await getArticleForReader(section, slug);
+  const found = await getStoryPage(params);
   if (!found) notFound();
-  const { article, preview } = found;
+  const { article, preview, related } = found;
   // A story without a summary has only its full view, even at its summary address.
   return (
     <ArticleView
       article={article}
       view={article.summary ? "summary" : "full"}
       preview={preview}
-      related={await getRelatedArticles(article)}
+      related={related}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { getLiveStory } from "@/lib/content/api";
+import { getLiveStory } from "@/lib/site/api";
 import { liveView } from "@/lib/content/live-view";
 
 type Context = { params: Promise<{ section: string; slug: string }> };

@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { getMediaForReader } from "@/lib/content/api";
+import { getMediaForReader } from "@/lib/site/api";
 
 type Context = { params: Promise<{ hash: string; name: string }> };
 

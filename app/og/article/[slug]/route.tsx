@@ -1,4 +1,4 @@
-import { getRecentArticles, getArticleBySlug } from "@/lib/content/api";
+import { getRecentArticles, getArticleBySlug } from "@/lib/site/api";
 import { renderOgImage } from "@/lib/og/render";
 
 type Context = { params: Promise<{ slug: string }> };

@@ -1,4 +1,4 @@
-import { getArticleBySlug, getRecentFastArticles } from "@/lib/content/api";
+import { getArticleBySlug, getRecentFastArticles } from "@/lib/site/api";
 import { renderOgImage } from "@/lib/og/render";
 
 type Context = { params: Promise<{ slug: string }> };

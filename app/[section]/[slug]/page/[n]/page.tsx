@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
-import { getArticle, getRelatedArticles } from "@/lib/content/api";
+import { getArticle, getRelatedArticles } from "@/lib/site/api";
 import { updatesPage } from "@/lib/content/live-coverage";
 import { articleMetadata } from "@/lib/seo/metadata";
 

@@ -1,4 +1,4 @@
-import { getLiveStory } from "@/lib/content/api";
+import { getLiveStory } from "@/lib/site/api";
 import { livePagePath, pageOfUpdate, updateAnchor } from "@/lib/content/live-coverage";
 
 type Context = { params: Promise<{ section: string; slug: string; id: string }> };

@@ -1,8 +1,6 @@
-import { absoluteUrl, findNewsletter } from "@/lib/config/site";
-import { DatabaseUnavailableError, getDb } from "@/lib/db/database";
-import { UNSUBSCRIBE_PLACEHOLDER } from "@/lib/newsletter/brief";
-import { archivePage } from "@/lib/newsletter/archive-page";
-import { IssueStore } from "@/lib/newsletter/issues";
+import { absoluteUrl } from "@/lib/config/site";
+import { archivedIssue, DatabaseUnavailableError } from "@/lib/newsletter/api";
+import { getArticleBySlug } from "@/lib/site/api";
 
 type Context = { params: Promise<{ list: string; issue: string }> };
 
@@ -19,13 +17,10 @@ export async function GET(_request: Request, { params }: Context) {
       status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=60" },
     });
-  const newsletter = findNewsletter(list);
-  if (!newsletter || !/^[a-z0-9-]{1,200}$/.test(issue)) return notFound();
   try {
-    const found = await new IssueStore(await getDb()).findIssue(`${list}/${issue}`);
-    if (!found) return notFound();
-    const page = await archivePage(found, newsletter);
-    return new Response(page.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, absoluteUrl("/newsletter")), {
+    const page = await archivedIssue(list, issue, getArticleBySlug, absoluteUrl("/newsletter"));
+    if (!page) return notFound();
+    return new Response(page.html, {
       status: page.status,
       headers: {
         "Content-Type": "text/html; charset=utf-8",

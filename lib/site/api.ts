@@ -5,20 +5,20 @@
  * output until their time. Preview (draft mode) alone sees them, one story (and its photo) at a time.
  */
 import { draftMode } from "next/headers";
-import { env } from "@/lib/config/env";
-import { processSingleton } from "@/lib/server/singleton";
-import type { Article, Topic } from "./article";
-import { indexArticles, type ContentIndex } from "./content-index";
-import { isInsideContent } from "./inside";
-import { loadContent } from "./load";
-import { loadLiveContent, type LiveContent } from "./live";
-import { publicCoverage } from "./live-coverage";
-import { isPublic, nextPublicationTime } from "./public";
+import { env, nextRuntime } from "@/lib/config/env";
+import { processSingleton } from "@/lib/runtime/singleton";
+import type { Article, Topic } from "@/lib/content/article";
+import { indexArticles, type ContentIndex } from "@/lib/content/content-index";
+import { isInsideContent } from "@/lib/content/inside";
+import { loadContent } from "@/lib/content/load";
+import { loadLiveContent, type LiveContent } from "@/lib/content/live";
+import { publicCoverage } from "@/lib/content/live-coverage";
+import { isPublic, nextPublicationTime } from "@/lib/content/public";
 import { searchIndexed, syncSearch } from "@/lib/search/store";
 import type { SearchOptions, SearchResults } from "@/lib/search/engine";
-import { RELATED_COUNT, relatedArticles } from "./related";
-import { takeRefresh, type Refresh } from "./refresh";
-import { forgetShown, recordShown } from "./shown";
+import { RELATED_COUNT, relatedArticles } from "@/lib/content/related";
+import { takeRefresh, type Refresh } from "@/lib/content/refresh";
+import { forgetShown, recordShown } from "@/lib/content/shown";
 import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/deck";
 
 /** Listings show this many stories, newest first, so a page's size never grows with the archive. */
@@ -30,12 +30,12 @@ const LISTING_LIMIT = 50;
  */
 const PRERENDER_RECENT = env.prerenderRecent;
 
-const building = () => process.env.NEXT_PHASE === "phase-production-build";
-
 /** The live content of this server process (one for every route bundle). */
 export function getLiveContent(): Promise<LiveContent> {
   // A build must fail on any bad file; a running server logs it and serves the rest.
-  return processSingleton("content.live", () => loadLiveContent(env.contentDirs, { strict: building() }));
+  return processSingleton("content.live", () =>
+    loadLiveContent(env.contentDirs, { strict: nextRuntime.building }),
+  );
 }
 
 type PublicView = { version: number; until: number; index: ContentIndex };
@@ -45,8 +45,7 @@ type PublicView = { version: number; until: number; index: ContentIndex };
  * changes or a scheduled story's time comes, so a request costs a lookup, not a scan of the archive.
  */
 async function getIndex(): Promise<ContentIndex> {
-  if (process.env.NODE_ENV === "development")
-    return publicOnly(await loadContent(env.contentDirs), Date.now());
+  if (nextRuntime.development) return publicOnly(await loadContent(env.contentDirs), Date.now());
   const live = await getLiveContent();
   const now = Date.now();
   const cache = processSingleton<{ view?: PublicView }>("content.public", () => ({}));
@@ -105,7 +104,7 @@ export async function getArticle(section: string, slug: string): Promise<Article
  * The article at /{section}/{slug} for whoever is asking: readers get public stories only; an editor
  * in preview also gets drafts and scheduled stories.
  */
-export async function getArticleForReader(
+async function getArticleForReader(
   section: string,
   slug: string,
 ): Promise<{ article: Article; preview: boolean } | undefined> {
@@ -113,15 +112,30 @@ export async function getArticleForReader(
   if (article) {
     // An editor sees a live story's scheduled and draft updates too (draft mode is never cached, and
     // reads as off while a page is rendered for the cache).
-    if (article.live && process.env.NODE_ENV !== "development" && (await previewing())) {
+    if (article.live && !nextRuntime.development && (await previewing())) {
       const everything = (await getLiveContent()).index.bySlug.get(slug);
       if (everything) return { article: everything, preview: false };
     }
     return { article, preview: false };
   }
-  if (process.env.NODE_ENV === "development" || !(await previewing())) return undefined;
+  if (nextRuntime.development || !(await previewing())) return undefined;
   const unpublished = (await getLiveContent()).index.bySlug.get(slug);
   return unpublished?.section.slug === section ? { article: unpublished, preview: true } : undefined;
+}
+
+/** A story page's route params, as Next.js hands them over. */
+type StoryParams = Promise<{ section: string; slug: string }>;
+
+/** The story a page's params name, for this reader (see getArticleForReader): what metadata needs. */
+export async function getStoryForParams(params: StoryParams) {
+  const { section, slug } = await params;
+  return getArticleForReader(section, slug);
+}
+
+/** What a story's page shows in either view (full or summary): the story and its related stories. */
+export async function getStoryPage(params: StoryParams) {
+  const found = await getStoryForParams(params);
+  return found && { ...found, related: await getRelatedArticles(found.article) };
 }
 
 /** A public story with live coverage at /{section}/{slug}, or undefined. */
@@ -187,7 +201,7 @@ export async function getMediaForReader(
 ): Promise<{ file: string; preview: boolean } | undefined> {
   const file = await getMediaFile(url);
   if (file) return { file, preview: false };
-  if (process.env.NODE_ENV === "development" || !(await previewing())) return undefined;
+  if (nextRuntime.development || !(await previewing())) return undefined;
   const unpublished = (await getLiveContent()).index.media.get(url);
   return unpublished ? { file: unpublished, preview: true } : undefined;
 }

@@ -1,7 +1,7 @@
 import clsx from "clsx";
 
 /** The frame shared by the three signup blocks: heading, one line, and the block's own action. */
-export function SignupBlock({
+export function SignupFrame({
   id,
   title,
   text,

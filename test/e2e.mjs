@@ -7,9 +7,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { systemChromium } from "./chromium.cjs";
 
-const system = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-if (!existsSync(system) && !existsSync(chromium.executablePath())) {
+if (!systemChromium() && !existsSync(chromium.executablePath())) {
   console.log("e2e: no system Chromium; installing Playwright's own");
   const install = spawnSync("npx", ["playwright", "install", "--with-deps", "chromium"], {
     stdio: "inherit",

@@ -1,7 +1,7 @@
 /** The brief's HTML, rendered once per issue with React Email. */
 import { render } from "@react-email/components";
-import { BriefEmail } from "@/components/newsletter/BriefEmail";
-import type { Brief } from "./brief";
+import { BriefEmail } from "./BriefEmail";
+import type { Brief } from "../brief";
 
 export function renderBriefHtml(brief: Brief): Promise<string> {
   return render(<BriefEmail brief={brief} />);

@@ -1,4 +1,9 @@
-/** URLs between FAST and the full story, in one place. */
+/** The paths of the site's pages that more than one place links to, built in one place. */
+
+/** A topic's page. */
+export function topicPath(slug: string): string {
+  return `/topic/${slug}`;
+}
 
 /** The shareable URL of one FAST card. */
 export function fastCardPath(slug: string): string {
@@ -12,7 +17,8 @@ export function fastCardPath(slug: string): string {
  */
 export const FAST_MARKER = "fast";
 
-export function fromFastPath(articlePath: string): string {
+/** The full story's URL as a FAST card links to it: the page offers "return to FAST" (FastReturn). */
+export function storyFromFastPath(articlePath: string): string {
   return `${articlePath}#${FAST_MARKER}`;
 }
 
