@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import type { Article } from "@/lib/content/article";
 import type { LiveContent } from "@/lib/content/live";
+import { publicCoverage, updatesPage } from "@/lib/content/live-coverage";
 import { isPublic, isPublicTopic } from "@/lib/content/public";
 import { storyPathSlug, tombstoneFor } from "@/lib/content/tombstones";
 import { gonePage } from "@/lib/server/gone-page";
@@ -33,7 +35,23 @@ export async function proxy(request: NextRequest) {
     article &&
     isPublic(article, Date.now()) &&
     (named.kind === "card" ? Boolean(article.summary?.length) : article.section.slug === named.section);
-  return found ? NextResponse.next() : notFoundPage(request);
+  if (!found) return notFoundPage(request);
+  if (named.kind === "story" && named.page !== undefined && !hasUpdatesPage(article, named.page)) {
+    // An older page of updates the story does not have: the story itself. Answered here, not by the
+    // route, whose redirect would be cached (and written to disk) once for every number asked for.
+    // next/server makes a same-origin Location relative, so it holds behind a proxy too.
+    const response = NextResponse.redirect(new URL(article.path, request.nextUrl), 307);
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  }
+  return NextResponse.next();
+}
+
+/** Whether a live story has page `page` of updates now (pages from 2; page 1 is the story). */
+function hasUpdatesPage(article: Article, page: string): boolean {
+  if (!article.live || !/^[1-9]\d{0,4}$/.test(page)) return false;
+  const n = Number(page);
+  return n >= 2 && n <= updatesPage(publicCoverage(article, Date.now()), 1).pages;
 }
 
 /** /topic/{slug}: on to the page when some public story carries the topic, else the 404 page. */

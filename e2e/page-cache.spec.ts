@@ -66,3 +66,27 @@ test("a story published after the build renders on its first request and is cach
   expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
   await expect(await second.text()).toContain(s.title);
 });
+
+test("1,000 older-page numbers a story does not have send the reader to it and leave the cache on disk as it was", async ({
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const story = "/world/us-pressing-mexico-to-allow-us-forces-to-fight-cartels";
+  await request.get(`${story}/page/2`, { maxRedirects: 0 });
+  const before = bytesUnder(SERVER_DIR);
+  const random = Math.random().toString(36).slice(2, 8);
+  for (let i = 0; i < 1000; i += 10) {
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, j) => {
+        // Numbers the story (not live) has no page for, and junk in the number's place.
+        const n = (i + j) % 2 ? String(1000 + i + j) : `${random}${i + j}`;
+        const res = await request.get(`${story}/page/${n}`, { maxRedirects: 0 });
+        expect(res.status(), n).toBe(307);
+        expect(res.headers()["location"], n).toBe(story);
+      }),
+    );
+  }
+  const after = bytesUnder(SERVER_DIR);
+  console.log(`page cache: 1,000 missing older pages moved ${SERVER_DIR} by ${after - before} bytes`);
+  expect(Math.abs(after - before), `bytes before ${before}, after ${after}`).toBeLessThan(8 * 1024);
+});

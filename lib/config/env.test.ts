@@ -63,3 +63,10 @@ describe("nextRuntime.ownOrigin", () => {
     }
   });
 });
+
+describe("NEXT_DIST_DIR", () => {
+  it("reads an empty value as unset, as next.config.ts does", () => {
+    expect(readEnv({ NEXT_DIST_DIR: "" }).distDir).toBe(readEnv({}).distDir);
+    expect(readEnv({}).distDir.endsWith(".next")).toBe(true);
+  });
+});

@@ -70,7 +70,8 @@ const schema = z.object({
     .enum(["touched", "everything"], { error: 'CONTENT_REFRESH must be "touched" or "everything"' })
     .default("touched"),
   /** Where `next build` wrote the site and `next start` reads it (next.config.ts): tests and benches build beside it. */
-  NEXT_DIST_DIR: z.string().min(1).default(".next"),
+  // Empty reads as unset, as next.config.ts and the standalone wrapper read it.
+  NEXT_DIST_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".next")),
   /** How often an open live page asks for new updates (slower after two quiet minutes). */
   LIVE_POLL_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
   /** Confirmation emails the site sends per minute in all, whoever asks. */

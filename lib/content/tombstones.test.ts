@@ -33,7 +33,12 @@ describe("tombstones", () => {
     expect(storyPathSlug("/world/a")).toEqual({ kind: "story", section: "world", slug: "a" });
     expect(storyPathSlug("/world/a/summary")).toEqual({ kind: "story", section: "world", slug: "a" });
     expect(storyPathSlug("/fast/a")).toEqual({ kind: "card", slug: "a" });
-    expect(storyPathSlug("/world/a/page/2")).toEqual({ kind: "story", section: "world", slug: "a" });
+    expect(storyPathSlug("/world/a/page/2")).toEqual({
+      kind: "story",
+      section: "world",
+      slug: "a",
+      page: "2",
+    });
     expect(storyPathSlug("/w%6frld/%61")).toEqual({ kind: "story", section: "world", slug: "a" });
     expect(storyPathSlug("/world/%E0%A4%A")).toEqual({ kind: "story", section: "world", slug: "%E0%A4%A" });
     for (const other of [

@@ -39,7 +39,9 @@ export function updateTombstones(
 }
 
 /** What a request path names: a story (or its summary view) in a section, or a FAST card. */
-export type StoryPath = { kind: "story"; section: string; slug: string } | { kind: "card"; slug: string };
+export type StoryPath =
+  | { kind: "story"; section: string; slug: string; /** /page/{n}: the n as written */ page?: string }
+  | { kind: "card"; slug: string };
 
 /**
  * The story a path names, if it is one of /{section}/{slug}, /{section}/{slug}/summary,
@@ -52,7 +54,10 @@ export function storyPathSlug(pathname: string): StoryPath | undefined {
   if (!first || !second || parts.length > 4) return undefined;
   if (first === "fast") return parts.length === 2 ? { kind: "card", slug: second } : undefined;
   if (parts.length === 3 && third !== "summary") return undefined;
-  if (parts.length === 4 && (third !== "page" || !fourth)) return undefined;
+  if (parts.length === 4)
+    return third === "page" && fourth
+      ? { kind: "story", section: first, slug: second, page: fourth }
+      : undefined;
   if (second.endsWith(".xml")) return undefined; // /{section}/feed.xml
   return { kind: "story", section: first, slug: second };
 }

@@ -10,7 +10,7 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { env } from "@/lib/config/env";
+import { env, nextRuntime } from "@/lib/config/env";
 
 /** The web font files among a build's emitted media, sorted. */
 export function fontFilesIn(names: readonly string[]): string[] {
@@ -19,15 +19,22 @@ export function fontFilesIn(names: readonly string[]): string[] {
 
 let cached: string[] | undefined;
 
-/** The build's font files; none when there is no build output to read (the fonts still load, late). */
+/**
+ * The build's font files; none when there is no build output to read (the fonts still load, late).
+ * `next dev` writes its output under `dev/`. An empty answer is not kept: in development the files
+ * appear once the first page has compiled.
+ */
 function fontFiles(): string[] {
   if (cached) return cached;
+  const media = path.join(env.distDir, ...(nextRuntime.development ? ["dev"] : []), "static", "media");
+  let found: string[] = [];
   try {
-    cached = fontFilesIn(readdirSync(path.join(env.distDir, "static", "media")));
+    found = fontFilesIn(readdirSync(media));
   } catch {
-    cached = [];
+    // No build output here: nothing to preload.
   }
-  return cached;
+  if (found.length > 0) cached = found;
+  return found;
 }
 
 /**
