@@ -9,7 +9,7 @@
  * becomes "unknown", reported. A sender on this machine is known dead at once (its pid is gone); one
  * elsewhere after its lease.
  */
-import { sql, type ExpressionBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { Db } from "@/lib/db/database";
 import type { Database, DeliveryStatus } from "@/lib/db/schema";
 import { confirmedOf } from "./issues";
@@ -143,7 +143,14 @@ export class DeliveryStore {
       .set({ status: "claimed", claimed_by: sender, claimed_at: stamp, updated_at: stamp })
       .where("issue_id", "=", issueId)
       .where("status", "=", "queued")
-      .where("subscription_id", "in", this.postgres ? due.forUpdate().skipLocked() : due)
+      // On PostgreSQL, `IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)` may run its subquery again for
+      // rows that other connections just updated (the sender's own workers), so one claim took
+      // thousands of rows and a Ctrl-C waited for all of them. `= ANY(ARRAY(…))` runs it once.
+      .where(
+        this.postgres
+          ? sql<SqlBool>`subscription_id = any(array(${due.forUpdate().skipLocked()}))`
+          : sql<SqlBool>`subscription_id in (${due})`,
+      )
       .returning(["subscription_id", "attempts"])
       .execute();
     if (claimed.length === 0) return [];
