@@ -123,7 +123,7 @@ const results = [];
 for (const size of SIZES) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `dispatch-breaking-${size}-`));
   console.log(`breaking: generating ${size} stories…`);
-  generate(size, dir);
+  await generate(size, dir);
   liveStory(dir);
   const env = {
     ...process.env,
@@ -136,7 +136,7 @@ for (const size of SIZES) {
     DATA_DIR: path.join(dir, "..", `dispatch-breaking-data-${size}`),
   };
   console.log(`breaking: building ${size}…`);
-  await run("node", ["node_modules/next/dist/bin/next", "build"], { env });
+  await run("node", ["node_modules/next/dist/bin/next", "build"], { env, heartbeat: "breaking: build" });
   try {
     const row = { size };
     for (const [mode, writes, refresh] of [

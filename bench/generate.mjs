@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
  * Writes N synthetic articles (valid front matter, a shared hero image, summaries on most) to a
- * folder, for scale tests: `node bench/generate.mjs 10000 /tmp/content-10k`.
+ * folder, for scale tests: `npx tsx bench/generate.mjs 10000 /tmp/content-10k` (tsx: it shows its
+ * progress through lib/cli/progress.ts).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { startProgress } from "../lib/cli/progress.ts";
 
 export const SECTIONS = ["world", "asia", "business", "tech", "sport"];
 const TOPICS = Array.from({ length: 40 }, (_, i) => `Topic ${i + 1}`);
@@ -48,7 +50,13 @@ export function variedWord(i, k) {
   return VARIED_WORDS[Math.min(VARIED_WORDS.length - 1, Math.floor(Math.pow(VARIED_WORDS.length, u)) - 1)];
 }
 
-export function generate(count, dir, { varied = false } = {}) {
+export async function generate(count, dir, { varied = false } = {}) {
+  // The same display as newsletter:send and content:check (a bar on a terminal, a line every 5 s in
+  // a log); from 5,000 stories on, where writing them takes long enough to watch.
+  const progress =
+    count >= 5_000
+      ? startProgress({ title: "bench: generating stories", total: count, unit: "written" })
+      : undefined;
   mkdirSync(path.join(dir, "images"), { recursive: true });
   copyFileSync(path.resolve("content/images/dea-fentanyl-lab.jpg"), path.join(dir, "images/hero.jpg"));
   for (const s of SECTIONS) mkdirSync(path.join(dir, s), { recursive: true });
@@ -71,12 +79,19 @@ export function generate(count, dir, { varied = false } = {}) {
       path.join(dir, section, `story-${i}.md`),
       `---\ntitle: "Story ${i}: ${words(8, 0)}"\nstandfirst: "${words(24, 5)}."\nsection: ${section}\ntopics:\n  - "${TOPICS[i % TOPICS.length]}"\n  - "${TOPICS[(i * 3 + 1) % TOPICS.length]}"\npublished: "${published}"\nsource: Dispatch scale test\nhero:\n  src: images/hero.jpg\n  alt: Synthetic test image\n  caption: Synthetic caption.\n  credit: Test\n${summary}---\n\n${body}\n`,
     );
+    if (progress && (i + 1) % 1000 === 0) {
+      progress.update(i + 1, 0);
+      // Let the display draw: the writes above are synchronous.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
+  progress?.update(count, 0);
+  progress?.stop();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [count, dir] = process.argv.slice(2);
-  if (!count || !dir) throw new Error("usage: node bench/generate.mjs COUNT DIR");
-  generate(Number(count), path.resolve(dir));
+  if (!count || !dir) throw new Error("usage: npx tsx bench/generate.mjs COUNT DIR");
+  await generate(Number(count), path.resolve(dir));
   console.log(`generated ${count} articles in ${dir}`);
 }

@@ -14,14 +14,27 @@ export function start(command, args, options = {}) {
   return child;
 }
 
-export function run(command, args, options = {}) {
+/**
+ * Runs a command to its end; its output is kept for the error. With `heartbeat` (a phase's name, for
+ * a long quiet phase such as a build), a line every 5 s says it is still going and for how long, so a
+ * healthy bench can be told from a stuck one.
+ */
+export function run(command, args, { heartbeat, ...options } = {}) {
   return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const beat = heartbeat
+      ? setInterval(
+          () => console.error(`${heartbeat}: still running, ${Math.round((Date.now() - started) / 1000)}s`),
+          5_000,
+        )
+      : undefined;
     const child = start(command, args, options);
-    child.on("exit", (code) =>
-      code === 0
-        ? resolve(child.log())
-        : reject(new Error(`${command} ${args.join(" ")} exited ${code}\n${child.log()}`)),
-    );
+    child.on("exit", (code) => {
+      clearInterval(beat);
+      if (heartbeat) console.error(`${heartbeat}: done in ${Math.round((Date.now() - started) / 1000)}s`);
+      if (code === 0) resolve(child.log());
+      else reject(new Error(`${command} ${args.join(" ")} exited ${code}\n${child.log()}`));
+    });
   });
 }
 

@@ -177,7 +177,7 @@ function storedEmails() {
 async function main() {
   if (!(process.env.BENCH_REUSE_BUILD === "1" && existsSync(".next-bench/BUILD_ID"))) {
     console.log("load: building (.next-bench)…");
-    await run("npx", ["next", "build"], { env });
+    await run("npx", ["next", "build"], { env, heartbeat: "load: build" });
   }
   // node runs Next.js directly (no npx wrapper), so the signal and the memory are the server's own.
   const server = start(

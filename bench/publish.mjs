@@ -147,7 +147,7 @@ const results = [];
 for (const [i, size] of SIZES.entries()) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `dispatch-publish-${size}-`));
   console.log(`publish: generating ${size} stories…`);
-  generate(size, dir);
+  await generate(size, dir);
   const env = {
     ...process.env,
     CONTENT_DIR: dir,
@@ -158,7 +158,7 @@ for (const [i, size] of SIZES.entries()) {
     DATA_DIR: path.join(dir, "..", `dispatch-publish-data-${size}`),
   };
   console.log(`publish: building ${size}…`);
-  await run("node", ["node_modules/next/dist/bin/next", "build"], { env });
+  await run("node", ["node_modules/next/dist/bin/next", "build"], { env, heartbeat: "publish: build" });
   const server = start(
     "node",
     ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],

@@ -146,7 +146,7 @@ async function lighthouse(url) {
 async function main() {
   console.log("bench: building (.next-bench)…");
   const t0 = Date.now();
-  await run("npx", ["next", "build"], { env });
+  await run("npx", ["next", "build"], { env, heartbeat: "bench: build" });
   const buildSeconds = (Date.now() - t0) / 1000;
 
   const next = start(

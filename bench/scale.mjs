@@ -19,7 +19,7 @@ const results = [];
 for (const size of SIZES) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `dispatch-scale-${size}-`));
   console.log(`scale: generating ${size} articles…`);
-  generate(size, dir);
+  await generate(size, dir);
   const env = {
     ...process.env,
     CONTENT_DIR: dir,
@@ -32,7 +32,7 @@ for (const size of SIZES) {
   const timing = await run(
     "/usr/bin/time",
     ["-f", "MAXRSS_KB=%M", "node", "node_modules/next/dist/bin/next", "build"],
-    { env },
+    { env, heartbeat: `scale: build ${size}` },
   );
   const buildSeconds = (Date.now() - t0) / 1000;
   const buildPeakMiB = Math.round(Number(/MAXRSS_KB=(\d+)/.exec(timing)?.[1] ?? 0) / 1024);

@@ -77,7 +77,7 @@ async function load(urls, port = PORT) {
 
 const dir = mkdtempSync(path.join(os.tmpdir(), `dispatch-bench-search-${SIZE}-`));
 console.log(`search: generating ${SIZE} articles…`);
-generate(SIZE, dir, { varied: true });
+await generate(SIZE, dir, { varied: true });
 const env = {
   ...process.env,
   CONTENT_DIR: dir,
@@ -89,7 +89,7 @@ const env = {
 // live content, so only the prerendered pages would differ, and a 100k build takes minutes.
 if (process.env.SEARCH_REUSE_BUILD !== "1") {
   console.log("search: building…");
-  await run("node", ["node_modules/next/dist/bin/next", "build"], { env });
+  await run("node", ["node_modules/next/dist/bin/next", "build"], { env, heartbeat: "search: build" });
 }
 const server = start(
   "node",
