@@ -26,7 +26,9 @@ function check(dir: string): Promise<{ code: number | null; stdout: string; stde
 describe("npm run content:check at archive scale", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "dispatch-check-"));
   beforeAll(() => {
-    expect(spawnSync(process.execPath, ["bench/generate.mjs", "6000", dir]).status).toBe(0);
+    expect(spawnSync(process.execPath, ["--import", "tsx", "bench/generate.mjs", "6000", dir]).status).toBe(
+      0,
+    );
     writeFileSync(path.join(dir, "world", "broken.md"), "---\ntitle: [unclosed\n---\nText.\n");
   });
 
