@@ -191,6 +191,24 @@ describe("rescan", () => {
     expect(titles(live)).toEqual(["First, edited", "Second"]);
     expect((await rescan(live, log)).changed).toBe(false);
   });
+
+  it("keeps a folder's stories, and says so, while the folder itself cannot be listed", async () => {
+    const live = await load();
+    const moved = `${dir}-away`;
+    renameSync(dir, moved);
+    try {
+      const report = await rescan(live, log);
+      expect(report.changed).toBe(false);
+      expect(titles(live)).toEqual(["First", "Second"]);
+      expect(lines.join("\n")).toMatch(/rescan could not list .*ENOENT/);
+    } finally {
+      renameSync(moved, dir);
+    }
+    // Back: a removal inside it is found as before.
+    unlinkSync(path.join(dir, "world/second.md"));
+    await rescan(live, log);
+    expect(titles(live)).toEqual(["First"]);
+  });
 });
 
 describe("watchContent", () => {

@@ -21,6 +21,7 @@ import {
 } from "./load";
 import type { AnyEntry } from "./entries";
 import { ContentError, formatProblem, type ContentProblem } from "./problems";
+import { statContent } from "./stat";
 import { updateTombstones, type Tombstones } from "./tombstones";
 
 export type LiveContent = {
@@ -107,54 +108,63 @@ export async function applyChanges(
  * for pipelines that push content and then call the publish trigger.
  */
 export async function rescan(live: LiveContent, log: Log = console.error): Promise<ChangeReport> {
-  return reread(live, await findChanges(live), log);
+  return reread(live, await findChanges(live, log), log);
 }
 
+/** Entries compared between yields to requests: at 100k stories the comparison is ~20 slices. */
+const SLICE = 5_000;
+
 /**
- * The files a rescan would re-read. Only reads the file system and the entries, so it can run while
- * other changes are applied (at 100k stories the stat of every file takes seconds, and a publish must
- * not wait behind it); a file both changed by an event and found here is simply read twice.
+ * The files a rescan would re-read. The walk and the stats run on a worker thread
+ * (lib/content/stat.ts); this thread compares them with the entries in slices, so it can run while
+ * other changes are applied and never holds up requests for long (at 100k stories the walk takes
+ * seconds); a file both changed by an event and found here is simply read twice. A folder that
+ * cannot be listed is logged and left as it is: an unreadable mount must not unpublish its stories.
  */
-export async function findChanges(live: LiveContent): Promise<ChangedPath[]> {
+export async function findChanges(live: LiveContent, log: Log = console.error): Promise<ChangedPath[]> {
+  const images = [...live.imageTimes.keys()];
+  const stats = await statContent(live.dirs, images);
   const candidates: ChangedPath[] = [];
   const present = new Set<string>();
-  for (const dir of live.dirs) {
-    const files = await listMarkdownFiles(dir).catch(() => []);
-    const stats = await Promise.all(
-      files.map((f) =>
-        fs
-          .stat(path.join(dir, f))
-          .then((s) => ({ f, s }))
-          .catch(() => ({ f, s: undefined })),
-      ),
-    );
-    for (const { f, s } of stats) {
+  const unlisted = new Set<number>();
+  let done = 0;
+  for (const [d, dir] of live.dirs.entries()) {
+    const listing = stats.folders[d];
+    if (!listing?.ok) {
+      unlisted.add(d);
+      log(`content: rescan could not list ${dir}: ${listing?.error ?? "no answer"}`);
+      continue;
+    }
+    for (const [i, f] of listing.files.entries()) {
+      if (++done % SLICE === 0) await yieldToRequests();
       const key = entryKey(live.dirs, dir, f);
       present.add(key);
+      const mtimeMs = listing.mtimes[i] ?? NaN;
+      if (Number.isNaN(mtimeMs)) continue;
       const known = live.entries.get(key);
-      if (!s) continue;
-      if (!known || known.mtimeMs !== s.mtimeMs || known.size !== s.size || live.broken.has(key)) {
+      if (!known || known.mtimeMs !== mtimeMs || known.size !== listing.sizes[i] || live.broken.has(key)) {
         candidates.push({ dir, file: f });
       }
     }
   }
-  for (const [key, e] of live.entries) if (!present.has(key)) candidates.push(e);
+  const listed = (key: string) => present.has(key) || unlisted.has(Number(key.slice(0, key.indexOf(":"))));
+  for (const [key, e] of live.entries) if (!listed(key)) candidates.push(e);
   // A broken file that has since gone: its re-read finds it gone and forgets the problem.
   for (const key of live.broken.keys()) {
-    const gone = present.has(key) ? undefined : entryPath(live.dirs, key);
+    const gone = listed(key) ? undefined : entryPath(live.dirs, key);
     if (gone) candidates.push(gone);
   }
   // A photo replaced in place under the same name.
-  for (const [file, time] of live.imageTimes) {
-    const now = await fs.stat(file).then(
-      (s) => s.mtimeMs,
-      () => -1,
-    );
-    if (now !== time) {
-      for (const e of live.entries.values()) if (usesFile(e, file)) candidates.push(e);
-    }
+  for (const [i, file] of images.entries()) {
+    if (stats.imageTimes[i] === live.imageTimes.get(file)) continue;
+    if ([...unlisted].some((d) => file.startsWith(`${live.dirs[d] ?? ""}${path.sep}`))) continue;
+    for (const e of live.entries.values()) if (usesFile(e, file)) candidates.push(e);
   }
   return candidates;
+}
+
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log): Promise<ChangeReport> {

@@ -77,7 +77,7 @@ export function watchContent(live: LiveContent, options: WatchOptions): ContentW
       ? setInterval(() => {
           if (scanning) return;
           scanning = true;
-          void findChanges(live)
+          void findChanges(live, log)
             .then((found) =>
               found.length === 0
                 ? undefined

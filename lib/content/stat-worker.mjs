@@ -1,0 +1,61 @@
+/**
+ * The rescan's walk (lib/content/stat.ts), in a worker thread: lists every content file and stats
+ * it with synchronous calls, which block this thread only. At 100k stories the same walk on the
+ * server's thread (async, one promise and one thread-pool job per file) filled libuv's four pool
+ * threads, so the pages' own file reads queued behind 100k stats once a minute (issue 26).
+ *
+ * Plain JavaScript, loaded by path at run time (Next.js does not bundle worker files), so it has no
+ * imports of the app's own: the file-name rule is the one in lib/content/load.ts, and a unit test
+ * checks both list the same files.
+ */
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { parentPort } from "node:worker_threads";
+
+/** As `isArticleFileName` in lib/content/load.ts. */
+function isArticleFileName(name) {
+  return name.toLowerCase().endsWith(".md") && name !== "README.md" && !name.startsWith(".");
+}
+
+/** One content folder: its Markdown files (as listMarkdownFiles names them), sizes and times. */
+function walk(dir) {
+  let listed;
+  try {
+    listed = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    return { error: String(error) };
+  }
+  const files = [];
+  for (const e of listed) {
+    if (!(e.isFile() || e.isSymbolicLink()) || !isArticleFileName(e.name)) continue;
+    const file = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/");
+    if (!file.startsWith("images/")) files.push(file);
+  }
+  files.sort();
+  const mtimes = new Float64Array(files.length);
+  const sizes = new Float64Array(files.length);
+  files.forEach((file, i) => {
+    // Follows links, as the server's own read does. NaN: listed, but gone or unreadable by now.
+    const s = statSync(path.join(dir, file), { throwIfNoEntry: false });
+    mtimes[i] = s ? s.mtimeMs : NaN;
+    sizes[i] = s ? s.size : NaN;
+  });
+  // One string, not 100k: the server's thread takes it in one copy.
+  return { files: files.join("\n"), mtimes, sizes };
+}
+
+parentPort?.on("message", ({ id, dirs, images }) => {
+  try {
+    const lists = dirs.map(walk);
+    const imageFiles = images ? images.split("\n") : [];
+    const imageTimes = Float64Array.from(imageFiles, (file) => {
+      const s = statSync(file, { throwIfNoEntry: false });
+      return s ? s.mtimeMs : -1;
+    });
+    const transfer = [imageTimes.buffer];
+    for (const l of lists) if (l.mtimes) transfer.push(l.mtimes.buffer, l.sizes.buffer);
+    parentPort.postMessage({ id, lists, imageTimes }, transfer);
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error) });
+  }
+});
