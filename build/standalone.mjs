@@ -3,7 +3,7 @@
  * `npm run build:standalone`: builds with `output: 'standalone'` and assembles a folder that runs
  * on its own with `node server.js`: the traced server and node_modules, plus what Next.js leaves out
  * of the trace (static assets, public/) and what Dispatch reads at run time (the content folders
- * for archive pages and images, the fonts for link-preview images).
+ * for archive pages and images, the fonts for link-preview images, the worker threads' files).
  * Output: .next/standalone (or $NEXT_DIST_DIR/standalone). See docs/DEPLOY.md.
  */
 import { spawnSync } from "node:child_process";
@@ -29,6 +29,10 @@ const copy = (from, to = from) => {
 copy(path.join(distDir, "static"), path.join(distDir, "static"));
 copy("public");
 copy(path.join("assets", "fonts"));
+// Worker threads' files, loaded by path at run time (Next.js does not bundle them).
+copy(path.join("lib", "content", "stat-worker.mjs"));
+copy(path.join("lib", "search", "index-worker.mjs"));
+copy(path.join("lib", "search", "plain-text.mjs"));
 for (const dir of contentDirs) {
   if (path.isAbsolute(dir)) console.log(`standalone: ${dir} is absolute; it is read from there at run time`);
   else copy(dir);

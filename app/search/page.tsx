@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Container } from "@/components/layout/Container";
 import { SearchFilters } from "@/components/search/SearchFilters";
 import { SearchForm } from "@/components/search/SearchForm";
+import { SearchIndexing } from "@/components/search/SearchIndexing";
 import { SearchHitItem } from "@/components/search/SearchHitItem";
 import { SearchPagination } from "@/components/search/SearchPagination";
 import { SearchSuggestions } from "@/components/search/SearchSuggestions";
@@ -54,6 +55,7 @@ export default async function SearchPage({ searchParams }: Props) {
               section: request.section,
             })}
           </h1>
+          {results.indexing ? <SearchIndexing progress={results.indexing} /> : null}
           {results.total > 0 || request.section ? (
             <SearchFilters request={request} results={results} />
           ) : null}

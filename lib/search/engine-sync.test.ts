@@ -2,6 +2,9 @@
  * The index against the list it is synced to, when many stories share one publication instant (an
  * archive import) and when a write fails: after every step, search must agree with the content.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeArticle } from "@/lib/content/article.fixture";
 import type { Article } from "@/lib/content/article";
@@ -12,10 +15,21 @@ const sections = ["world", "asia", "business", "tech", "sport"];
 const INSTANT = "2025-06-01T00:00:00Z";
 const open: SearchIndex[] = [];
 
-afterEach(() => open.splice(0).forEach((i) => i.close()));
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((i) => i.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Each index in a file of its own, as the server keeps it (a worker thread writes it). */
+const dir = mkdtempSync(path.join(tmpdir(), "dispatch-search-test-"));
+let files = 0;
+const indexFile = () => {
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, `index-${files++}.sqlite`);
+};
 
 function newIndex(): SearchIndex {
-  const index = new SearchIndex(sections);
+  const index = new SearchIndex(sections, indexFile());
   open.push(index);
   return index;
 }
@@ -151,5 +165,40 @@ describe("SearchIndex sync", () => {
     const fixed = { ...story(), slug: broken.slug };
     await index.sync([first[1]!, ...more, fixed]);
     expectAgrees(index, [first[1]!, ...more, fixed], [gone]);
+  });
+});
+
+describe("the first build of a large index (server start-up)", () => {
+  it("says how far it has come from the moment it starts, answers from the batches written so far, then from all", async () => {
+    const index = newIndex();
+    const stories = Array.from({ length: 1_600 }, (_, i) =>
+      story(new Date(Date.parse(INSTANT) + i * 60_000).toISOString()),
+    );
+    const building = index.sync(stories);
+    // At once, before any batch is written: a search arriving now must not wait for the build.
+    expect(index.progress()).toEqual({ indexed: 0, total: 1_600 });
+    expect(find(index, "quake").total).toBe(0);
+    const seen: number[] = [];
+    while (index.progress()) {
+      const { indexed } = index.progress() ?? { indexed: 0 };
+      // Whatever is counted as written is found, and nothing more.
+      expect(find(index, "quake").all).toBeGreaterThanOrEqual(indexed);
+      seen.push(indexed);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await building;
+    expect(seen.some((n) => n > 0 && n < 1_600)).toBe(true);
+    expect(index.progress()).toBeUndefined();
+    expect(find(index, "quake").all).toBe(1_600);
+  });
+
+  it("fails the sync with the writer thread's own error when that thread cannot run", async () => {
+    const broken = path.join(dir, "broken-worker.mjs");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(broken, "throw new Error('no sqlite here');\n");
+    const index = new SearchIndex(sections, indexFile(), broken);
+    open.push(index);
+    await expect(index.sync([story()])).rejects.toThrow(/index writer.*no sqlite here/);
+    expect(index.size).toBe(0);
   });
 });

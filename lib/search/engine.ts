@@ -8,14 +8,15 @@
  * so "newest" is FTS5's own rowid order (it stops after a page instead of sorting every match),
  * recency is the tie-break for relevance, and the section filter and per-section counts read rowids,
  * never stored text. What is kept beside the table (indexed.ts) changes only after the transaction
- * that changed the table has committed, so a failed write leaves both as they were.
+ * that changed the table has committed, so a failed write leaves both as they were. The table is
+ * written on a worker thread (writer.ts) and read here.
  */
 import SQLite from "better-sqlite3";
 import type { Article } from "@/lib/content/article";
 import { MARK_CLOSE, MARK_OPEN, splitMarks, type Highlighted } from "./highlight";
-import { markdownToText } from "./plain-text";
 import { IndexedDocs, type Doc } from "./indexed";
 import { isCount, isMarked, isRowid, SECTION_MASK } from "./rows";
+import { IndexWriter, type Row } from "./writer";
 
 export type SearchSort = "relevance" | "newest";
 
@@ -29,6 +30,8 @@ export type SearchHit = {
 };
 
 export type SearchResults = {
+  /** Set while the index is still being built (server start-up): these are the results so far. */
+  indexing?: IndexProgress;
   /** Matches, counted up to COUNTED_MATCHES + 1. */
   total: number;
   /**
@@ -58,28 +61,39 @@ export const COUNTED_MATCHES = 10_000;
 /** Column weights for bm25: a word in the headline counts most, then topics and the standfirst. */
 const WEIGHTS = { title: 10, standfirst: 4, body: 1, topics: 5 };
 const COLUMNS = Object.keys(WEIGHTS);
-/** Stories added per transaction while a large index is built, yielding to requests between. */
+/** Stories written per transaction while a large index is built; searches see each batch. */
 const CHUNK = 500;
 
+/** While a large change is written (the first build): how far it has come. */
+export type IndexProgress = { indexed: number; total: number };
+
 export class SearchIndex {
-  private readonly db: SQLite.Database;
+  private readonly writer: IndexWriter;
+  private reader: SQLite.Database | undefined;
   private readonly indexed: IndexedDocs;
   private synced: readonly Article[] | undefined;
   private queue: Promise<void> = Promise.resolve();
+  private building: { total: number } | undefined;
 
-  /** `sections`: every section slug a story can have, for the per-section counts. */
+  /**
+   * `sections`: every section slug a story can have, for the per-section counts. `file`: the SQLite
+   * file, written by a worker thread (index-worker.mjs) and read here.
+   */
   constructor(
     private readonly sections: readonly string[],
-    file = ":memory:",
+    private readonly file: string,
+    workerFile?: string,
   ) {
     if (sections.length > SECTION_MASK + 1) throw new Error(`search: at most ${SECTION_MASK + 1} sections`);
     this.indexed = new IndexedDocs(sections);
-    this.db = new SQLite(file);
-    this.db.pragma("journal_mode = OFF");
-    this.db.pragma("synchronous = OFF");
-    this.db.exec(
-      `CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(${COLUMNS.join(", ")},
-        tokenize = 'porter unicode61 remove_diacritics 2')`,
+    this.writer = new IndexWriter(
+      {
+        file,
+        createSql: `CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(${COLUMNS.join(", ")},
+          tokenize = 'porter unicode61 remove_diacritics 2')`,
+        insertSql: `INSERT INTO docs(rowid, ${COLUMNS.join(", ")}) VALUES (?, ${COLUMNS.map(() => "?").join(", ")})`,
+      },
+      workerFile,
     );
   }
 
@@ -93,71 +107,69 @@ export class SearchIndex {
     return articles === this.synced;
   }
 
+  /** While a large change is being written (the first build at start-up), how far it has come. */
+  progress(): IndexProgress | undefined {
+    return this.building ? { indexed: this.indexed.size, total: this.building.total } : undefined;
+  }
+
   /**
    * Brings the index to exactly `articles`; resolves true if anything changed. Calls run one after
    * another; a call with the list already indexed changes nothing. Large changes (the first build) go
-   * in chunks so other requests run between.
+   * in batches, and searches meanwhile answer from the batches written so far.
    */
   sync(articles: readonly Article[]): Promise<boolean> {
+    // Known at once, before the queue reaches this call: a search arriving now must not wait for it.
+    const large = Math.abs(articles.length - this.indexed.size) > CHUNK;
+    if (large) this.building = { total: articles.length };
     const next = this.queue.then(() => this.apply(articles));
     this.queue = next.then(
       () => undefined,
       () => undefined,
     );
+    if (large) void next.finally(() => (this.building = undefined)).catch(() => undefined);
     return next;
   }
 
   private async apply(articles: readonly Article[]): Promise<boolean> {
     if (articles === this.synced) return false;
+    await this.open();
     // Planned before anything is written: a story that cannot be indexed throws here.
     const { removed, added } = this.indexed.changeTo(articles);
-    this.commit(
-      () => removed.forEach((d) => this.statement("DELETE FROM docs WHERE rowid = ?").run(BigInt(d.rowid))),
-      () => this.indexed.forget(removed),
-    );
+    if (removed.length > 0) {
+      await this.writer.write(
+        removed.map((d) => d.rowid),
+        [],
+      );
+      this.indexed.forget(removed);
+    }
     for (let i = 0; i < added.length; i += CHUNK) {
       const chunk = added.slice(i, i + CHUNK);
-      this.commit(
-        () => chunk.forEach((d) => this.insert(d)),
-        () => this.indexed.remember(chunk),
-      );
-      if (i + CHUNK < added.length) await new Promise((resolve) => setImmediate(resolve));
+      await this.writer.write([], chunk.map(toRow));
+      // Only once the batch has committed: the maps never name a row the table does not have.
+      this.indexed.remember(chunk);
     }
     this.synced = articles;
     return true;
   }
 
-  /** Runs `write` in a transaction, then `after` (the maps) only once it has committed. */
-  private commit(write: () => void, after: () => void): void {
-    this.db.transaction(write)();
-    after();
-  }
-
-  private insert({ article, rowid }: Doc): void {
-    this.statement(
-      `INSERT INTO docs(rowid, ${COLUMNS.join(", ")}) VALUES (?, ${COLUMNS.map(() => "?").join(", ")})`,
-    ).run(
-      BigInt(rowid),
-      article.title,
-      article.standfirst,
-      // A live story is found by its updates' words too.
-      [article.body, ...(article.live?.updates ?? []).map((u) => `${u.title ?? ""}\n\n${u.body}`)]
-        .map(markdownToText)
-        .join("\n"),
-      article.topics.map((t) => t.name).join(", "),
-    );
+  /** The reader, once the writer has made the table. */
+  private async open(): Promise<void> {
+    if (this.reader) return;
+    await this.writer.ready();
+    this.reader ??= new SQLite(this.file, { readonly: true, fileMustExist: true });
   }
 
   private readonly statements = new Map<string, SQLite.Statement>();
 
-  private statement(sql: string): SQLite.Statement {
+  private statement(db: SQLite.Database, sql: string): SQLite.Statement {
     let s = this.statements.get(sql);
-    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    if (!s) this.statements.set(sql, (s = db.prepare(sql)));
     return s;
   }
 
   /** One page of results for an FTS5 expression from parseQuery (never a reader's raw text). */
   search(match: string, options: SearchOptions): SearchResults {
+    if (!this.reader) return { total: 0, all: 0, capped: false, bySection: new Map(), hits: [] };
     // Counts come from rowids alone (the section is in the rowid's low bits), never stored text.
     const bySection = new Map<string, number>();
     for (const row of this.rows(
@@ -231,14 +243,29 @@ export class SearchIndex {
   }
 
   private rows<T>(is: (row: unknown) => row is T, sql: string, ...params: (string | number | bigint)[]): T[] {
-    return this.statement(sql)
+    if (!this.reader) return [];
+    return this.statement(this.reader, sql)
       .all(...params)
       .filter(is);
   }
 
-  close(): void {
-    this.db.close();
+  async close(): Promise<void> {
+    await this.writer.close();
+    this.reader?.close();
+    this.reader = undefined;
   }
+}
+
+/** A story as the writer thread stores it; the body is read (inflated) here, turned to text there. */
+function toRow({ article, rowid }: Doc): Row {
+  return {
+    rowid,
+    title: article.title,
+    standfirst: article.standfirst,
+    // A live story is found by its updates' words too.
+    texts: [article.body, ...(article.live?.updates ?? []).map((u) => `${u.title ?? ""}\n\n${u.body}`)],
+    topics: article.topics.map((t) => t.name).join(", "),
+  };
 }
 
 function sum(values: Iterable<number>): number {

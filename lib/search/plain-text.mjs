@@ -1,5 +1,7 @@
 /**
- * Markdown → the words a reader sees, for the search index and its snippets. A few regular
+ * Markdown → the words a reader sees, for the search index and its snippets. Plain JavaScript (typed
+ * by plain-text.d.mts): the index's writer thread (index-worker.mjs) runs it, and worker files are
+ * loaded by path, outside Next.js's bundles. A few regular
  * expressions, not a Markdown parser: at 100k stories the index is built in seconds, and a stray `*`
  * left in a snippet costs less than a parse per story. Raw HTML is dropped, as the page drops it.
  */
@@ -8,7 +10,8 @@ const ESCAPED = 0xf000;
 
 const SHOWN_ATTRIBUTES = new Set(["alt", "credit", "title", "cite"]);
 
-function directiveWords(_: string, _name: string, label = "", attributes = ""): string {
+/** @param {string} _ @param {string} _name @param {string} label @param {string} attributes */
+function directiveWords(_, _name, label = "", attributes = "") {
   const words = [label];
   for (const m of attributes.matchAll(/([A-Za-z]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
     if (SHOWN_ATTRIBUTES.has(m[1] ?? "")) words.push(m[2] ?? m[3] ?? m[4] ?? "");
@@ -16,15 +19,14 @@ function directiveWords(_: string, _name: string, label = "", attributes = ""): 
   return ` ${words.join(" ")} `;
 }
 
-export function markdownToText(markdown: string): string {
+/** @param {string} markdown @returns {string} */
+export function markdownToText(markdown) {
   return (
     markdown
       // Private-use characters are the index's own markers (here and for highlights): never content.
       .replace(/\p{Co}/gu, "")
       // Escaped punctuation is hidden from the steps below, then put back as itself.
-      .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, (_, c: string) =>
-        String.fromCharCode(ESCAPED + c.charCodeAt(0)),
-      )
+      .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, (_, c) => String.fromCharCode(ESCAPED + c.charCodeAt(0)))
       // Fenced code keeps its text; the fences go.
       .replace(/^(```|~~~).*$/gm, " ")
       // Body blocks (lib/content/body-syntax.ts): a directive line keeps its caption and the words of
@@ -32,9 +34,9 @@ export function markdownToText(markdown: string): string {
       .replace(/^[ \t]*:{2,}[ \t]*([A-Za-z]*)(?:\[([^\]\n]*)\])?(?:\{([^}\n]*)\})?[ \t]*$/gm, directiveWords)
       // Table rows: the cells' words; the |---| line is syntax.
       .replace(/^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$/gm, " ")
-      .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_, cells: string) => cells.replace(/\|/g, " "))
+      .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_, cells) => cells.replace(/\|/g, " "))
       // Images: the alt text and the caption (title); links: the link text (reference links too).
-      .replace(/!\[([^\]]*)\]\(\s*\S*(?:\s+"([^"]*)")?\s*\)/g, (_, alt: string, title?: string) =>
+      .replace(/!\[([^\]]*)\]\(\s*\S*(?:\s+"([^"]*)")?\s*\)/g, (_, alt, title) =>
         title ? `${alt} ${title}` : alt,
       )
       .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")

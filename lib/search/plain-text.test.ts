@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownToText } from "./plain-text";
+import { markdownToText } from "./plain-text.mjs";
 
 describe("markdownToText", () => {
   it("keeps link and image text, drops their addresses", () => {

@@ -1,6 +1,6 @@
 /**
  * The process's one search index (shared by every route bundle through processSingleton), in a
- * temporary SQLite file, so the archive's text sits in SQLite's page cache and the OS's, not on the
+ * temporary SQLite file (written by a worker thread, read on the server's), so the archive's text sits in SQLite's page cache and the OS's, not on the
  * JavaScript heap; plus a small cache of answered pages, emptied whenever the index changes.
  */
 import {
@@ -18,7 +18,7 @@ import type { Article } from "@/lib/content/article";
 import { sectionSlugs } from "@/lib/config/site";
 import { processAlive } from "@/lib/runtime/process-alive";
 import { processSingleton } from "@/lib/runtime/singleton";
-import { SearchIndex, type SearchOptions, type SearchResults } from "./engine";
+import { SearchIndex, type IndexProgress, type SearchOptions, type SearchResults } from "./engine";
 
 /** Answered pages kept; popular searches repeat (a story in the news), the long tail does not. */
 const CACHED_PAGES = 500;
@@ -42,9 +42,19 @@ export async function syncSearch(articles: readonly Article[]): Promise<void> {
   if (await index.sync(articles)) pages.clear();
 }
 
-/** One page of results for stories already synced. `match` comes from parseQuery. */
+/** While the index is first being built: how far it has come (searches then answer from that). */
+export function searchProgress(): IndexProgress | undefined {
+  return store().index.progress();
+}
+
+/**
+ * One page of results among the stories indexed so far: all of them once synced, or those written
+ * yet while the first build runs (then marked `indexing`, and not kept). `match` comes from parseQuery.
+ */
 export function searchIndexed(match: string, options: SearchOptions): SearchResults {
   const { index, pages } = store();
+  const indexing = index.progress();
+  if (indexing) return { ...index.search(match, options), indexing };
   const key = JSON.stringify([match, options.section ?? "", options.sort, options.page, options.perPage]);
   const cached = pages.get(key);
   if (cached) {

@@ -14,7 +14,7 @@ import { loadContent } from "@/lib/content/load";
 import { loadLiveContent, type LiveContent } from "@/lib/content/live";
 import { publicCoverage } from "@/lib/content/live-coverage";
 import { isPublic, nextPublicationTime } from "@/lib/content/public";
-import { searchIndexed, syncSearch } from "@/lib/search/store";
+import { searchIndexed, searchProgress, syncSearch } from "@/lib/search/store";
 import type { SearchOptions, SearchResults } from "@/lib/search/engine";
 import { RELATED_COUNT, relatedArticles } from "@/lib/content/related";
 import { takeRefresh, type Refresh } from "@/lib/content/refresh";
@@ -226,7 +226,11 @@ export async function getFastDeck(slug?: string): Promise<Deck | undefined> {
  * view, so a story appears in search when it is published and leaves it when it is removed.
  */
 export async function searchArticles(match: string, options: SearchOptions): Promise<SearchResults> {
-  await syncSearch((await getIndex()).articles);
+  const sync = syncSearch((await getIndex()).articles);
+  // While the archive is first indexed (server start-up) a search answers from what is in so far,
+  // and says so, rather than waiting for the whole build.
+  if (searchProgress()) void sync.catch(() => undefined);
+  else await sync;
   return searchIndexed(match, options);
 }
 

@@ -1,0 +1,39 @@
+/**
+ * The search index's writer (lib/search/engine.ts), on a worker thread: turns stories' Markdown into
+ * plain text and writes them to the SQLite FTS5 table, one transaction per message. The server's own
+ * thread only reads the table (WAL: it sees each committed batch, never half of one). At 100k
+ * stories the first build took ~20 s of the server's thread and every page waited behind it
+ * (issue 26).
+ *
+ * Plain JavaScript, loaded by path at run time (Next.js does not bundle worker files).
+ */
+import SQLite from "better-sqlite3";
+import { parentPort, workerData } from "node:worker_threads";
+import { markdownToText } from "./plain-text.mjs";
+
+const { file, createSql, insertSql } = workerData;
+const db = new SQLite(file);
+// WAL: the reader on the server's thread sees the last committed batch while this one writes.
+db.pragma("journal_mode = WAL");
+db.pragma("synchronous = OFF");
+db.exec(createSql);
+const remove = db.prepare("DELETE FROM docs WHERE rowid = ?");
+const insert = db.prepare(insertSql);
+
+/** One message: rows to delete, then rows to write, in one transaction. */
+const write = db.transaction((removed, added) => {
+  for (const rowid of removed) remove.run(BigInt(rowid));
+  for (const d of added) {
+    insert.run(BigInt(d.rowid), d.title, d.standfirst, d.texts.map(markdownToText).join("\n"), d.topics);
+  }
+});
+
+parentPort.on("message", ({ id, removed, added }) => {
+  try {
+    write(removed, added);
+    parentPort.postMessage({ id });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error) });
+  }
+});
+parentPort.postMessage({ ready: true });
