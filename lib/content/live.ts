@@ -17,10 +17,12 @@ import {
   listMarkdownFiles,
   readEntry,
   scanContent,
+  SLICE_MS,
   type ImageCache,
 } from "./load";
 import type { AnyEntry } from "./entries";
 import { ContentError, formatProblem, type ContentProblem } from "./problems";
+import { timeSlices } from "@/lib/runtime/limit";
 import { statContent } from "./stat";
 import { updateTombstones, type Tombstones } from "./tombstones";
 
@@ -173,7 +175,14 @@ async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log
   const images: ImageCache = new Map();
   const problems: ContentProblem[] = [];
   let changed = false;
-  const read = await Promise.all(files.map((c) => readEntry(live.dirs, c.dir, c.file, images)));
+  // Reads are synchronous (load.ts): in slices, so that a change to every file (a sync tool, a
+  // checkout) re-reads the archive without holding every request until it is done.
+  const breathe = timeSlices(SLICE_MS);
+  const read: Awaited<ReturnType<typeof readEntry>>[] = [];
+  for (const c of files) {
+    await breathe();
+    read.push(await readEntry(live.dirs, c.dir, c.file, images));
+  }
   for (const [i, result] of read.entries()) {
     const c = files[i];
     if (!c) continue;

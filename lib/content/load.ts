@@ -15,7 +15,7 @@ import { toArticle } from "./reshape";
 import type { BodyPhoto, HeroImage, LiveUpdate } from "./article";
 import { parseArticle, parseUpdate, updateParent, type ParsedArticle, type ParsedUpdate } from "./parse";
 import { ContentError, type ContentProblem } from "./problems";
-import { mapLimited } from "@/lib/runtime/limit";
+import { mapLimited, timeSlices } from "@/lib/runtime/limit";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -124,6 +124,9 @@ function readIfAny(file: string): string | undefined {
   }
 }
 
+/** The longest the content read runs before the server may answer requests again. */
+export const SLICE_MS = 20;
+
 /** Told after each file read: files read so far, of all the folders' files, and those with problems. */
 type ScanProgress = (done: number, total: number, failed: number) => void;
 
@@ -146,8 +149,12 @@ export async function scanContent(
   const total = listed.reduce((n, [, files]) => n + files.length, 0);
   let done = 0;
   let failed = 0;
+  const breathe = timeSlices(SLICE_MS);
   for (const [dir, files] of listed) {
     const results = await mapLimited(files, 64, async (f) => {
+      // Reads are synchronous (readEntry): let the server answer between slices, or a 100k-story
+      // start-up would hold every request for half a minute (its "starting" answer too).
+      await breathe();
       const result = await readEntry(dirs, dir, f, images);
       if (!result.ok && result.problems.length > 0) failed += 1;
       onProgress?.(++done, total, failed);

@@ -10,6 +10,7 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 
 /** As `isArticleFileName` in lib/content/load.ts. */
@@ -40,14 +41,23 @@ function walk(dir) {
     mtimes[i] = s ? s.mtimeMs : NaN;
     sizes[i] = s ? s.size : NaN;
   });
-  // One string, not 100k: the server's thread takes it in one copy.
-  return { files: files.join("\n"), mtimes, sizes };
+  // One string, not 100k: the server's thread takes it in one copy. NUL: the one character no file
+  // name can hold (a newline can).
+  return { files: files.join("\0"), mtimes, sizes };
+}
+
+// Below the server's own thread (on Linux, setpriority on the calling thread touches only that
+// thread): when the two cores are short, pages come first and the rescan waits.
+try {
+  setPriority(10);
+} catch {
+  // Not permitted here: it runs at the server's priority.
 }
 
 parentPort?.on("message", ({ id, dirs, images }) => {
   try {
     const lists = dirs.map(walk);
-    const imageFiles = images ? images.split("\n") : [];
+    const imageFiles = images ? images.split("\0") : [];
     const imageTimes = Float64Array.from(imageFiles, (file) => {
       const s = statSync(file, { throwIfNoEntry: false });
       return s ? s.mtimeMs : -1;

@@ -26,6 +26,7 @@ describe("statContent (the rescan's walk, on a worker thread)", () => {
     put("world/.hidden.md");
     put("world/notes.txt");
     put("images/stray.md");
+    put("world/two\nlines.md", "1234567");
     put("asia/live/index.md");
     put("asia/live/updates/0900.md");
     symlinkSync(path.join(dir, "world/a.md"), path.join(dir, "world/linked.md"));
@@ -38,6 +39,8 @@ describe("statContent (the rescan's walk, on a worker thread)", () => {
     expect(listing.files).toEqual(await listMarkdownFiles(dir));
     const at = (file: string) => listing.files.indexOf(file);
     expect(listing.sizes[at("world/a.md")]).toBe(5);
+    // A newline is a legal character in a file name.
+    expect(listing.sizes[at("world/two\nlines.md")]).toBe(7);
     expect(listing.mtimes[at("world/a.md")]).toBe(2_000_000);
     // A link is stat'ed through, as the loader reads it; a dangling one is listed but has no stats.
     expect(listing.sizes[at("world/linked.md")]).toBe(5);

@@ -43,7 +43,7 @@ export function statContent(
   worker.ref();
   return new Promise<ContentStats>((resolve, reject) => {
     thread.pending.set(id, { resolve, reject });
-    worker.postMessage({ id, dirs: [...dirs], images: images.join("\n") });
+    worker.postMessage({ id, dirs: [...dirs], images: images.join("\0") });
   });
 }
 
@@ -83,7 +83,7 @@ function readReply(reply: unknown): ContentStats | undefined {
       list.mtimes instanceof Float64Array &&
       list.sizes instanceof Float64Array
     ) {
-      const files = list.files === "" ? [] : list.files.split("\n");
+      const files = list.files === "" ? [] : list.files.split("\0");
       if (files.length !== list.mtimes.length || files.length !== list.sizes.length) return undefined;
       folders.push({ ok: true, files, mtimes: list.mtimes, sizes: list.sizes });
     } else return undefined;

@@ -16,3 +16,25 @@ export async function mapLimited<T, R>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * A pause shared by every concurrent task once `ms` have passed since the last: all of them wait for
+ * the same turn of the event loop, so the server answers requests between slices of synchronous work
+ * (reading content files). One task yielding alone would not do: the others would carry on in
+ * microtasks, and requests would still wait.
+ */
+export function timeSlices(ms: number): () => Promise<void> {
+  let since = Date.now();
+  let pause: Promise<void> | undefined;
+  return async () => {
+    if (Date.now() - since < ms) return;
+    pause ??= new Promise((resolve) =>
+      setImmediate(() => {
+        pause = undefined;
+        since = Date.now();
+        resolve();
+      }),
+    );
+    await pause;
+  };
+}

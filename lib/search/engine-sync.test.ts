@@ -174,7 +174,7 @@ describe("the first build of a large index (server start-up)", () => {
     const stories = Array.from({ length: 1_600 }, (_, i) =>
       story(new Date(Date.parse(INSTANT) + i * 60_000).toISOString()),
     );
-    const building = index.sync(stories);
+    const building = index.sync(stories, { firstBuild: true });
     // At once, before any batch is written: a search arriving now must not wait for the build.
     expect(index.progress()).toEqual({ indexed: 0, total: 1_600 });
     expect(find(index, "quake").total).toBe(0);
@@ -190,6 +190,11 @@ describe("the first build of a large index (server start-up)", () => {
     expect(seen.some((n) => n > 0 && n < 1_600)).toBe(true);
     expect(index.progress()).toBeUndefined();
     expect(find(index, "quake").all).toBe(1_600);
+    // Any later large change (here, most stories withdrawn) is not "building": searches wait for it.
+    const removal = index.sync(stories.slice(0, 100));
+    expect(index.progress()).toBeUndefined();
+    await removal;
+    expect(find(index, "quake").all).toBe(100);
   });
 
   it("fails the sync with the writer thread's own error when that thread cannot run", async () => {

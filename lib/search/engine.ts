@@ -114,12 +114,14 @@ export class SearchIndex {
 
   /**
    * Brings the index to exactly `articles`; resolves true if anything changed. Calls run one after
-   * another; a call with the list already indexed changes nothing. Large changes (the first build) go
-   * in batches, and searches meanwhile answer from the batches written so far.
+   * another; a call with the list already indexed changes nothing. Large changes go in batches; with
+   * `firstBuild` (server start-up, an empty index) searches meanwhile answer from those written so far.
    */
-  sync(articles: readonly Article[]): Promise<boolean> {
-    // Known at once, before the queue reaches this call: a search arriving now must not wait for it.
-    const large = Math.abs(articles.length - this.indexed.size) > CHUNK;
+  sync(articles: readonly Article[], { firstBuild = false } = {}): Promise<boolean> {
+    // The first build of an empty index (server start-up) only, known at once, before the queue
+    // reaches this call: a search arriving now answers from what is in so far. Any other change,
+    // a large removal above all, is waited for: a search must never show a story no longer public.
+    const large = firstBuild && this.indexed.size === 0 && articles.length > CHUNK;
     if (large) this.building = { total: articles.length };
     const next = this.queue.then(() => this.apply(articles));
     this.queue = next.then(

@@ -8,8 +8,17 @@
  * Plain JavaScript, loaded by path at run time (Next.js does not bundle worker files).
  */
 import SQLite from "better-sqlite3";
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { markdownToText } from "./plain-text.mjs";
+
+// Below the server's own thread (on Linux, setpriority on the calling thread touches only that
+// thread): when the two cores are short, pages come first and indexing waits.
+try {
+  setPriority(10);
+} catch {
+  // Not permitted here: it runs at the server's priority.
+}
 
 const { file, createSql, insertSql } = workerData;
 const db = new SQLite(file);

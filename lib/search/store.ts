@@ -35,11 +35,11 @@ function store(): Store {
 }
 
 /** Brings the index to exactly these (public) stories; cheap when nothing changed. */
-export async function syncSearch(articles: readonly Article[]): Promise<void> {
+export async function syncSearch(articles: readonly Article[], { firstBuild = false } = {}): Promise<void> {
   const { index, pages } = store();
   if (index.isSyncedTo(articles)) return;
   // Pages answered while a large change was half applied are dropped with the rest.
-  if (await index.sync(articles)) pages.clear();
+  if (await index.sync(articles, { firstBuild })) pages.clear();
 }
 
 /** While the index is first being built: how far it has come (searches then answer from that). */

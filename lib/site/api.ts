@@ -234,10 +234,13 @@ export async function searchArticles(match: string, options: SearchOptions): Pro
   return searchIndexed(match, options);
 }
 
-/** Builds the search index now (server start-up, and after each change) rather than on a search. */
-export async function warmSearch(): Promise<number> {
+/**
+ * Builds the search index now (server start-up, and after each change) rather than on a search.
+ * `firstBuild`: the start-up's, during which searches answer from the stories indexed so far.
+ */
+export async function warmSearch({ firstBuild = false } = {}): Promise<number> {
   const { articles } = await getIndex();
-  await syncSearch(articles);
+  await syncSearch(articles, { firstBuild });
   return articles.length;
 }
 
