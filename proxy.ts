@@ -5,6 +5,8 @@ import { publicCoverage, updatesPage } from "@/lib/content/live-coverage";
 import { isPublic, isPublicTopic } from "@/lib/content/public";
 import { storyPathSlug, tombstoneFor } from "@/lib/content/tombstones";
 import { gonePage } from "@/lib/server/gone-page";
+import { isLoadingContent, startupPhase } from "@/lib/server/readiness";
+import { startingPage } from "@/lib/server/starting-page";
 import { peekProcessSingleton } from "@/lib/runtime/singleton";
 
 /** A path no route matches: the site's not-found page, server-rendered in full. */
@@ -22,10 +24,23 @@ const NOT_FOUND_PATH = "/_/not/found";
  * to the page, which answers as before. Editors in preview (the draft-mode cookie) always go on.
  */
 export async function proxy(request: NextRequest) {
+  // Every page while this server is still reading its content folders: a quick 503, not a request
+  // held open for a minute (lib/server/readiness.ts).
+  if (isLoadingContent()) return startingPage();
+  const { pathname } = request.nextUrl;
+  if (pathname === "/search" && startupPhase() === "indexing") {
+    // Results from part of the archive (lib/search/engine.ts): for this reader, never for a cache's
+    // next one (nginx keys on this header; Cache-Control for other caches).
+    const response = NextResponse.next();
+    response.headers.set("Cache-Control", "no-store");
+    response.headers.set("X-Dispatch-Search-Indexing", "1");
+    return response;
+  }
+  if (NO_LOOKUP.test(pathname)) return NextResponse.next();
   const live = peekProcessSingleton<Promise<LiveContent>>("content.live");
-  const topic = /^\/topic\/([^/]+)$/.exec(request.nextUrl.pathname)?.[1];
+  const topic = /^\/topic\/([^/]+)$/.exec(pathname)?.[1];
   if (topic !== undefined) return live ? answerTopic(request, await live, topic) : NextResponse.next();
-  const named = storyPathSlug(request.nextUrl.pathname);
+  const named = storyPathSlug(pathname);
   if (!live || !named || request.cookies.has("__prerender_bypass")) return NextResponse.next();
   const { index, removed } = await live;
   const stone = tombstoneFor(removed, named);
@@ -46,6 +61,12 @@ export async function proxy(request: NextRequest) {
   }
   return NextResponse.next();
 }
+
+/**
+ * Paths no story or topic lookup applies to: build assets, routes under /api, media and images,
+ * link-preview images, newsletter pages, sitemaps and search. They pay for the readiness check only.
+ */
+const NO_LOOKUP = /^\/(?:_next|_|api|media|og|newsletter|sitemaps|search)(?:\/|$)/;
 
 /** Whether a live story has page `page` of updates now (pages from 2; page 1 is the story). */
 function hasUpdatesPage(article: Article, page: string): boolean {
@@ -72,13 +93,8 @@ function notFoundPage(request: NextRequest) {
 }
 
 export const config = {
-  // Story, summary-view, older-updates, FAST-card and topic paths only; never build assets, routes
-  // under /api, media or images, which must not pay for a lookup.
-  matcher: [
-    "/fast/:slug",
-    "/topic/:topic",
-    "/((?!_next/|_/|api/|media/|og/|newsletter/|topic/|sitemaps/|search/)[^/]+)/:slug",
-    "/((?!_next/|_/|api/|media/|og/|newsletter/|topic/|sitemaps/|search/)[^/]+)/:slug/summary",
-    "/((?!_next/|_/|api/|media/|og/|newsletter/|topic/|sitemaps/|search/)[^/]+)/:slug/page/:n",
-  ],
+  // Every path but build assets, images and the health checks: all of them answer "starting" while
+  // the content loads; only story, summary-view, older-updates, FAST-card and topic paths are then
+  // looked up (NO_LOOKUP above).
+  matcher: ["/((?!_next/static/|_next/image|health(?:/|$)).*)"],
 };

@@ -16,7 +16,10 @@ function localNginxConf({ listenPort, upstreamPorts, conf = readFileSync(SHIPPED
   const user = process.getuid?.() === 0 ? "user root;\n" : "";
   const edits = [
     ["listen 8080;", `listen 127.0.0.1:${listenPort};`],
-    ["server 127.0.0.1:3000;", upstreamPorts.map((p) => `server 127.0.0.1:${p};`).join("\n    ")],
+    [
+      "server 127.0.0.1:3000 max_fails=0;",
+      upstreamPorts.map((p) => `server 127.0.0.1:${p} max_fails=0;`).join("\n    "),
+    ],
     ["events {", `daemon off;\n${user}events {`],
   ];
   return edits.reduce((text, [line, replacement]) => {

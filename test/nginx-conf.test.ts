@@ -7,10 +7,10 @@ describe("localNginxConf", () => {
     const shipped = readFileSync("deploy/nginx.conf", "utf8");
     const local = localNginxConf({ listenPort: 3999, upstreamPorts: [3101, 3102] });
     expect(local).toContain("listen 127.0.0.1:3999;");
-    expect(local).toContain("server 127.0.0.1:3101;\n    server 127.0.0.1:3102;");
+    expect(local).toContain("server 127.0.0.1:3101 max_fails=0;\n    server 127.0.0.1:3102 max_fails=0;");
     expect(local).toContain("daemon off;");
     expect(local).not.toContain("listen 8080;");
-    expect(local).not.toContain("server 127.0.0.1:3000;");
+    expect(local).not.toContain("server 127.0.0.1:3000");
     // Everything else, the cache rules above all, is the shipped text line for line.
     const unchanged = (text: string) =>
       text

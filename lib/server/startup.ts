@@ -1,10 +1,12 @@
 /**
- * Server start-up: read the content folders once, before the first request, so that no request ever
- * waits for (or triggers) a read of the whole content folder, however large the archive; then keep
+ * Server start-up: read the content folders once, in the background, while pages answer a quick 503
+ * "starting" (lib/server/readiness.ts, proxy.ts), so that no request ever waits for (or triggers) a
+ * read of the whole content folder, however large the archive; then keep
  * that content current as editors publish (lib/content/watch.ts); and finish open requests on
  * SIGTERM before exiting (lib/server/shutdown.ts).
  */
 import { nextRuntime } from "@/lib/config/env";
+import { enterPhase, installStartingAnswer } from "./readiness";
 
 export async function startServer() {
   if (!nextRuntime.serving) {
@@ -34,21 +36,43 @@ export async function startServer() {
   const warnings = formatWarnings(deploymentWarnings(env));
   if (warnings) console.warn(warnings);
 
+  // Not awaited: Next.js holds every request until register() returns, and at 100k stories the read
+  // takes about a minute; meanwhile proxy.ts answers pages with a quick 503 (lib/server/readiness.ts).
+  installStartingAnswer();
+  enterPhase("loading");
+  void serveWhenLoaded(watchContent, requestRevalidation, env.contentRescanMs);
+}
+
+async function serveWhenLoaded(
+  watchContent: typeof import("@/lib/content/watch").watchContent,
+  requestRevalidation: typeof import("@/lib/content/publish").requestRevalidation,
+  rescanMs: number,
+) {
+  let live: Awaited<ReturnType<typeof warm>>;
+  try {
+    live = await warm();
+  } catch (error) {
+    // As a failed register() would: a server that cannot read its content must not stay up.
+    console.error("content: loading failed:", error);
+    process.exit(1);
+  }
+  enterPhase("indexing");
   const { warmSearch } = await import("@/lib/site/api");
-  watchContent(await warm(), {
-    rescanMs: env.contentRescanMs,
+  watchContent(live, {
+    rescanMs,
     onChange: (reason) => {
       // The search index follows too, now rather than on the next search.
-      void indexForSearch(warmSearch, false);
+      void indexForSearch(() => warmSearch(), false);
       return requestRevalidation(reason);
     },
   });
-  // In the background: pages are served while a large archive is indexed (searches wait for it).
-  void indexForSearch(warmSearch, true);
   // Pages prerendered at build time show the content of that moment; content saved between the
   // build and this start (or a restart of one instance among several) must not wait for the next
-  // change. Runs once the server listens.
+  // change.
   void requestRevalidation("server start");
+  // Off this thread (lib/search/store.ts): pages are served meanwhile, searches answer from what is in.
+  await indexForSearch(() => warmSearch({ firstBuild: true }), true);
+  enterPhase("ready");
 }
 
 async function indexForSearch(warmSearch: () => Promise<number>, log: boolean) {
