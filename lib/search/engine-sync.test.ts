@@ -2,37 +2,20 @@
  * The index against the list it is synced to, when many stories share one publication instant (an
  * archive import) and when a write fails: after every step, search must agree with the content.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeArticle } from "@/lib/content/article.fixture";
 import type { Article } from "@/lib/content/article";
-import { SearchIndex, type SearchOptions } from "./engine";
+import type { SearchIndex, SearchOptions } from "./engine";
+import { testIndexes } from "./index.fixture";
 import { parseQuery } from "./query";
 
 const sections = ["world", "asia", "business", "tech", "sport"];
 const INSTANT = "2025-06-01T00:00:00Z";
-const open: SearchIndex[] = [];
+const indexes = testIndexes(sections);
 
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((i) => i.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Each index in a file of its own, as the server keeps it (a worker thread writes it). */
-const dir = mkdtempSync(path.join(tmpdir(), "dispatch-search-test-"));
-let files = 0;
-const indexFile = () => {
-  mkdirSync(dir, { recursive: true });
-  return path.join(dir, `index-${files++}.sqlite`);
-};
-
-function newIndex(): SearchIndex {
-  const index = new SearchIndex(sections, indexFile());
-  open.push(index);
-  return index;
-}
+const newIndex = () => indexes.newIndex();
 
 function find(index: SearchIndex, q: string, options: Partial<SearchOptions> = {}) {
   const match = parseQuery(q).match;
@@ -198,11 +181,9 @@ describe("the first build of a large index (server start-up)", () => {
   });
 
   it("fails the sync with the writer thread's own error when that thread cannot run", async () => {
-    const broken = path.join(dir, "broken-worker.mjs");
-    mkdirSync(dir, { recursive: true });
+    const broken = path.join(indexes.folder(), "broken-worker.mjs");
     writeFileSync(broken, "throw new Error('no sqlite here');\n");
-    const index = new SearchIndex(sections, indexFile(), broken);
-    open.push(index);
+    const index = indexes.newIndex(broken);
     await expect(index.sync([story()])).rejects.toThrow(/index writer.*no sqlite here/);
     expect(index.size).toBe(0);
   });

@@ -1,32 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeArticle } from "@/lib/content/article.fixture";
 import type { Article } from "@/lib/content/article";
-import { SearchIndex, type SearchOptions } from "./engine";
+import type { SearchIndex, SearchOptions } from "./engine";
+import { testIndexes } from "./index.fixture";
 import { parseQuery } from "./query";
 
 const sections = ["world", "asia", "business", "tech", "sport"];
 const asia = { slug: "asia", name: "Asia", description: "Asia." };
-const open: SearchIndex[] = [];
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((i) => i.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Each index in a file of its own, as the server keeps it (a worker thread writes it). */
-const dir = mkdtempSync(path.join(tmpdir(), "dispatch-search-test-"));
-let files = 0;
-const indexFile = () => {
-  mkdirSync(dir, { recursive: true });
-  return path.join(dir, `index-${files++}.sqlite`);
-};
+const indexes = testIndexes(sections);
 
 async function indexOf(articles: Article[]): Promise<SearchIndex> {
-  const index = new SearchIndex(sections, indexFile());
-  open.push(index);
+  const index = indexes.newIndex();
   await index.sync(articles);
   return index;
 }
