@@ -72,6 +72,11 @@ const schema = z.object({
   /** Where `next build` wrote the site and `next start` reads it (next.config.ts): tests and benches build beside it. */
   // Empty reads as unset, as next.config.ts and the standalone wrapper read it.
   NEXT_DIST_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().default(".next")),
+  /**
+   * "off": a start-up reads every content file, never the snapshot of the last read kept in the
+   * build's folder (lib/content/snapshot.ts). For measuring a cold start, or a read-only build folder.
+   */
+  CONTENT_SNAPSHOT: z.enum(["on", "off"], { error: 'CONTENT_SNAPSHOT must be "on" or "off"' }).default("on"),
   /** How often an open live page asks for new updates (slower after two quiet minutes). */
   LIVE_POLL_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
   /** Confirmation emails the site sends per minute in all, whoever asks. */
@@ -127,6 +132,16 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     previewSecret: e.PREVIEW_SECRET,
     contentRescanMs: e.CONTENT_RESCAN_MS,
     distDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), e.NEXT_DIST_DIR),
+    /** The start-up's snapshot of the content as last read (lib/content/snapshot.ts), or none. */
+    contentSnapshot:
+      e.CONTENT_SNAPSHOT === "on"
+        ? path.resolve(
+            /* turbopackIgnore: true */ process.cwd(),
+            e.NEXT_DIST_DIR,
+            "dispatch",
+            "content.snapshot",
+          )
+        : undefined,
     livePollMs: e.LIVE_POLL_MS,
     contentRefresh: e.CONTENT_REFRESH,
     healthCacheMs: e.HEALTH_CACHE_MS,

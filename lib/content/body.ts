@@ -29,6 +29,19 @@ export function newBody(text: string): Body {
   return body;
 }
 
+/** A body packed earlier (a start-up's snapshot, lib/content/snapshot.ts), in memory of its own. */
+export function packedBody(bytes: Uint8Array): Body {
+  const own = Buffer.allocUnsafeSlow(bytes.length);
+  own.set(bytes);
+  return { packed: own };
+}
+
+/** The packed bytes of a body, packing it first if it is not yet. */
+export function packedBytes(body: Body): Buffer {
+  packBody(body);
+  return body.packed ?? Buffer.alloc(0);
+}
+
 export function readBody(body: Body): string {
   if (body.text !== undefined) return body.text;
   const packed = body.packed;

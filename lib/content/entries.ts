@@ -3,7 +3,17 @@
  * per kind of file, in a module of their own so that neither of those two imports the other.
  */
 import type { LiveUpdate, Article } from "./article";
+import type { Body } from "./body";
 import type { ContentProblem } from "./problems";
+
+/**
+ * What a file looked like when it was read, taken before reading it: a later start-up that finds it
+ * just so uses what was read then (lib/content/snapshot.ts) instead of reading it again.
+ */
+type FileStamp = { mtimeMs: number; ctimeMs: number; size: number };
+
+/** An image file a story uses, with its stamp when it was read. */
+export type ImageStamp = { file: string; mtimeMs: number; ctimeMs: number };
 
 /** One content file as read: its article, the hero image file it uses, and the file's stat. */
 export type ContentEntry = {
@@ -15,13 +25,15 @@ export type ContentEntry = {
   /** How messages name the file (its path, prefixed by its folder when there are several). */
   label: string;
   article: Article;
+  /** The article's body, packed (its `body` reads it). */
+  body: Body;
   /** Absolute path of the hero image. */
   mediaFile: string;
   /** Served URL → absolute path of each photo in the body. */
   bodyMedia: ReadonlyMap<string, string>;
-  mtimeMs: number;
-  size: number;
-};
+  /** The image files the article's facts (sizes, hashed URLs) were taken from. */
+  images: readonly ImageStamp[];
+} & FileStamp;
 
 /** One update of a live story (`{section}/{slug}/updates/{id}.md`), joined to its story by the index. */
 export type UpdateEntry = {
@@ -33,9 +45,7 @@ export type UpdateEntry = {
   /** The key of the story file it belongs to (that folder's index.md). */
   parent: string;
   update: LiveUpdate;
-  mtimeMs: number;
-  size: number;
-};
+} & FileStamp;
 
 /** Any content file as read. */
 export type AnyEntry = ContentEntry | UpdateEntry;

@@ -23,6 +23,7 @@ import {
 import type { AnyEntry } from "./entries";
 import { ContentError, formatProblem, type ContentProblem } from "./problems";
 import { timeSlices } from "@/lib/runtime/limit";
+import { readSnapshot, writeSnapshot } from "./snapshot";
 import { statContent } from "./stat";
 import { updateTombstones, type Tombstones } from "./tombstones";
 
@@ -52,14 +53,26 @@ type Log = (line: string) => void;
  */
 export async function loadLiveContent(
   dirs: readonly string[],
-  { strict, log = console.error }: { strict: boolean; log?: Log },
+  { strict, log = console.error, snapshot }: { strict: boolean; log?: Log; snapshot?: string },
 ): Promise<LiveContent> {
-  const scanned = await scanContent(dirs);
+  const stored = snapshot ? await readSnapshot(snapshot, dirs, log) : new Map<string, AnyEntry>();
+  const scanned = await scanContent(dirs, undefined, stored);
   const entries = new Map(scanned.entries.map((e) => [e.key, e]));
+  if (stored.size > 0)
+    console.info(`content: ${scanned.reused} of ${scanned.entries.length} files from the snapshot`);
   const { index, problems } = indexEntries(entries.values());
   const all = [...scanned.problems, ...problems];
   if (strict && all.length > 0) throw new ContentError(all);
   for (const p of all) log(`content: not published: ${formatProblem(p)}`);
+  if (snapshot && (scanned.reused < scanned.entries.length || stored.size !== scanned.entries.length)) {
+    // Not awaited: serving starts meanwhile (it writes in slices). The next start reads it.
+    const started = Date.now();
+    writeSnapshot(snapshot, dirs, entries.values()).then(
+      () => console.info(`content: snapshot of ${entries.size} files written in ${Date.now() - started} ms`),
+      (error: unknown) =>
+        log(`content: snapshot not written (${String(error)}); the next start reads every file`),
+    );
+  }
   const live: LiveContent = {
     dirs,
     index,

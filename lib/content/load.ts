@@ -9,7 +9,9 @@ import path from "node:path";
 import sharp from "sharp";
 import { newBody } from "./body";
 import { indexEntries, type ContentIndex } from "./content-index";
-import type { AnyEntry, EntryResult } from "./entries";
+import type { AnyEntry, EntryResult, ImageStamp } from "./entries";
+import type { Snapshot } from "./snapshot";
+import { statContent } from "./stat";
 import { isInsideContent } from "./inside";
 import { toArticle } from "./reshape";
 import type { BodyPhoto, HeroImage, LiveUpdate } from "./article";
@@ -79,6 +81,7 @@ export async function readEntry(
         parent: entryKey(dirs, dir, parent),
         update: toUpdate(parsedUpdate.update),
         mtimeMs: stat.mtimeMs,
+        ctimeMs: stat.ctimeMs,
         size: stat.size,
       },
     };
@@ -91,6 +94,7 @@ export async function readEntry(
   if (!hero.ok) return { ok: false, problems: [{ file: label, field: "hero.src", message: hero.message }] };
   const photos = await loadBodyPhotos(dirs, dir, parsed.article, images);
   if (!photos.ok) return { ok: false, problems: photos.problems.map((p) => ({ ...p, file: label })) };
+  const body = newBody(parsed.article.body);
   return {
     ok: true,
     entry: {
@@ -99,10 +103,13 @@ export async function readEntry(
       dir,
       file,
       label,
-      article: toArticle(parsed.article, hero.hero, newBody(parsed.article.body), photos.photos),
+      article: toArticle(parsed.article, hero.hero, body, photos.photos),
+      body,
       mediaFile: hero.file,
       bodyMedia: photos.media,
+      images: uniqueStamps([hero.stamp, ...photos.stamps]),
       mtimeMs: stat.mtimeMs,
+      ctimeMs: stat.ctimeMs,
       size: stat.size,
     },
   };
@@ -130,32 +137,33 @@ export const SLICE_MS = 20;
 /** Told after each file read: files read so far, of all the folders' files, and those with problems. */
 type ScanProgress = (done: number, total: number, failed: number) => void;
 
-/** Reads every content file in every folder, collecting every problem. */
+/**
+ * Reads every content file in every folder, collecting every problem. With a snapshot (a server's
+ * start-up, snapshot.ts), a file whose stamps are as stored is taken from it instead of read.
+ */
 export async function scanContent(
   dirs: readonly string[],
   onProgress?: ScanProgress,
-): Promise<{ entries: AnyEntry[]; problems: ContentProblem[] }> {
+  snapshot?: Snapshot,
+): Promise<{ entries: AnyEntry[]; problems: ContentProblem[]; reused: number }> {
   const problems: ContentProblem[] = [];
   const entries: AnyEntry[] = [];
   const images: ImageCache = new Map();
-  const listed: [string, string[]][] = [];
-  for (const dir of dirs) {
-    const files = await listMarkdownFiles(dir).catch((error: unknown) => {
-      problems.push({ file: dir, message: `content folder cannot be read: ${String(error)}` });
-      return [];
-    });
-    listed.push([dir, files]);
-  }
-  const total = listed.reduce((n, [, files]) => n + files.length, 0);
+  const listed = snapshot?.size ? await listWithSnapshot(dirs, snapshot) : await listAll(dirs);
+  let reused = 0;
+  const total = listed.reduce((n, l) => n + l.files.length, 0);
   let done = 0;
   let failed = 0;
   const breathe = timeSlices(SLICE_MS);
-  for (const [dir, files] of listed) {
-    const results = await mapLimited(files, 64, async (f) => {
+  for (const { dir, files, error, stored } of listed) {
+    if (error) problems.push({ file: dir, message: `content folder cannot be read: ${error}` });
+    const results = await mapLimited(files, 64, async (f, i) => {
       // Reads are synchronous (readEntry): let the server answer between slices, or a 100k-story
       // start-up would hold every request for half a minute (its "starting" answer too).
       await breathe();
-      const result = await readEntry(dirs, dir, f, images);
+      const kept = stored?.[i];
+      if (kept) reused += 1;
+      const result: EntryResult = kept ? { ok: true, entry: kept } : await readEntry(dirs, dir, f, images);
       if (!result.ok && result.problems.length > 0) failed += 1;
       onProgress?.(++done, total, failed);
       return result;
@@ -165,7 +173,53 @@ export async function scanContent(
       else problems.push(...r.problems);
     }
   }
-  return { entries, problems };
+  return { entries, problems, reused };
+}
+
+/** One folder's files, and for each the stored entry still good for it (with a snapshot). */
+type Listed = { dir: string; files: string[]; error?: string; stored?: (AnyEntry | undefined)[] };
+
+async function listAll(dirs: readonly string[]): Promise<Listed[]> {
+  const listed: Listed[] = [];
+  for (const dir of dirs) {
+    listed.push(
+      await listMarkdownFiles(dir).then(
+        (files) => ({ dir, files }),
+        (error: unknown) => ({ dir, files: [], error: String(error) }),
+      ),
+    );
+  }
+  return listed;
+}
+
+/**
+ * Lists and stamps every file on the stat thread (stat.ts), and keeps the stored entries whose file
+ * and images are exactly as stored. If that thread fails, every file is read.
+ */
+async function listWithSnapshot(dirs: readonly string[], snapshot: Snapshot): Promise<Listed[]> {
+  const imageFiles = new Set<string>();
+  for (const e of snapshot.values()) if (e.kind === "story") for (const i of e.images) imageFiles.add(i.file);
+  const asked = [...imageFiles];
+  const stats = await statContent(dirs, asked).catch(() => undefined);
+  if (!stats) return listAll(dirs);
+  const imageNow = new Map(asked.map((file, i) => [file, [stats.imageTimes[i], stats.imageCtimes[i]]]));
+  const unchanged = (i: ImageStamp) => {
+    const [mtimeMs, ctimeMs] = imageNow.get(i.file) ?? [];
+    return mtimeMs === i.mtimeMs && ctimeMs === i.ctimeMs;
+  };
+  return dirs.map((dir, d) => {
+    const listing = stats.folders[d];
+    if (!listing?.ok) return { dir, files: [], error: listing?.error ?? "no answer" };
+    const stored = listing.files.map((file, i) => {
+      const e = snapshot.get(entryKey(dirs, dir, file));
+      if (!e || listing.links[i] !== 0) return undefined;
+      if (e.mtimeMs !== listing.mtimes[i] || e.ctimeMs !== listing.ctimes[i] || e.size !== listing.sizes[i]) {
+        return undefined;
+      }
+      return e.kind === "update" || e.images.every(unchanged) ? e : undefined;
+    });
+    return { dir, files: listing.files, stored };
+  });
 }
 
 /** Reads, validates and indexes every folder; throws with every problem found (builds, content:check). */
@@ -214,9 +268,15 @@ export async function listMarkdownFiles(dir: string): Promise<string[]> {
   );
 }
 
-type HeroResult = { ok: true; hero: HeroImage; file: string } | { ok: false; message: string };
+function uniqueStamps(stamps: readonly ImageStamp[]): ImageStamp[] {
+  return stamps.filter((s, i) => stamps.findIndex((t) => t.file === s.file) === i);
+}
+
+type HeroResult =
+  { ok: true; hero: HeroImage; file: string; stamp: ImageStamp } | { ok: false; message: string };
 type ImageFacts =
-  { url: string; width: number; height: number; bytes: number; type: string } | { error: string };
+  | { url: string; width: number; height: number; bytes: number; type: string; stamp: ImageStamp }
+  | { error: string };
 
 async function loadHero(
   dirs: readonly string[],
@@ -227,7 +287,13 @@ async function loadHero(
   const { src, alt, caption, credit } = article.hero;
   const found = await loadImage(dirs, dir, src, images);
   if (!found.ok) return found;
-  return { ok: true, hero: { ...found.facts, alt, caption, credit }, file: found.file };
+  const { url, width, height, bytes, type, stamp } = found.facts;
+  return {
+    ok: true,
+    hero: { url, width, height, bytes, type, alt, caption, credit },
+    file: found.file,
+    stamp,
+  };
 }
 
 /** The body's photos, each found, measured and hashed exactly as the hero is. */
@@ -237,23 +303,25 @@ async function loadBodyPhotos(
   article: ParsedArticle,
   images: ImageCache,
 ): Promise<
-  | { ok: true; photos: BodyPhoto[]; media: Map<string, string> }
+  | { ok: true; photos: BodyPhoto[]; media: Map<string, string>; stamps: ImageStamp[] }
   | { ok: false; problems: Omit<ContentProblem, "file">[] }
 > {
   const photos: BodyPhoto[] = [];
   const media = new Map<string, string>();
+  const stamps: ImageStamp[] = [];
   const problems: Omit<ContentProblem, "file">[] = [];
   for (const { src, line } of article.photos) {
     const found = await loadImage(dirs, dir, src, images);
     if (!found.ok)
       problems.push({ field: "body", message: `line ${line}: photo "${src}": ${found.message}` });
     else if (!photos.some((p) => p.src === src)) {
-      const { url, width, height } = found.facts;
+      const { url, width, height, stamp } = found.facts;
       photos.push({ src, url, width, height });
       media.set(url, found.file);
+      stamps.push(stamp);
     }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, photos, media };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, photos, media, stamps };
 }
 
 type ImageResult =
@@ -286,9 +354,11 @@ async function imageFacts(
   src: string,
   imagesDir: string,
 ): Promise<ImageFacts> {
+  // Taken before the read: a photo replaced meanwhile then differs from its stamp (snapshot.ts).
+  const stat = statIfAny(file);
   const bytes = await fs.readFile(file).catch(() => undefined);
   if (bytes && !(await isInsideContent(file, dirs))) return { error: `${src} ${OUTSIDE}` };
-  if (!bytes) {
+  if (!bytes || !stat) {
     return {
       error: `image file not found: ${src} (looked in ${path.relative(process.cwd(), imagesDir) || "."})`,
     };
@@ -305,5 +375,6 @@ async function imageFacts(
     height: meta.height,
     bytes: bytes.length,
     type: `image/${meta.format ?? "jpeg"}`,
+    stamp: { file, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs },
   };
 }

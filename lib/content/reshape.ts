@@ -21,7 +21,7 @@ function own(text: string | undefined): string | undefined {
 }
 
 /** Most stories have no photo in the body: one shared empty list, not one per story. */
-const NO_PHOTOS: readonly BodyPhoto[] = Object.freeze([]);
+export const NO_PHOTOS: readonly BodyPhoto[] = Object.freeze([]);
 
 export function toArticle(
   a: ParsedArticle,
@@ -31,35 +31,47 @@ export function toArticle(
 ): Article {
   const section = findSection(a.section);
   if (!section) throw new Error(`unreachable: section ${a.section} passed the schema`);
+  return withBody(
+    {
+      slug: own(a.slug),
+      section,
+      path: `/${section.slug}/${a.slug}`,
+      title: own(a.title),
+      standfirst: own(a.standfirst),
+      topics: a.topics
+        .map((name) => ({ name: own(name), slug: topicSlug(name) }))
+        .filter((t) => t.slug.length > 0),
+      published: own(a.published),
+      updated: own(lastModified(a)),
+      byline: own(a.byline),
+      source: own(a.source),
+      dateline: own(a.dateline),
+      hero: { ...hero, alt: own(hero.alt), caption: own(hero.caption), credit: own(hero.credit) },
+      photos: photos.length > 0 ? photos.map((p) => ({ ...p, src: own(p.src) })) : NO_PHOTOS,
+      summary: a.summary?.map((point) => own(point)),
+      file: own(a.file),
+      draft: a.draft,
+      breaking: a.breaking,
+      corrections: [...a.corrections]
+        .sort((x, y) => Date.parse(x.date) - Date.parse(y.date))
+        .map((c) => ({ date: own(c.date), text: own(c.text) })),
+      // Its updates are joined by the index (lib/content/content-index.ts).
+      ...(a.live ? { live: { ended: a.ended, updates: [] } } : {}),
+    },
+    body,
+  );
+}
+
+/**
+ * An article whose body is inflated when a page or feed reads it (lib/content/body.ts): a third or
+ * less of the memory. Also how a start-up's snapshot (snapshot.ts) rebuilds a story.
+ */
+export function withBody(fields: Omit<Article, "body">, body: Body): Article {
   return {
-    slug: own(a.slug),
-    section,
-    path: `/${section.slug}/${a.slug}`,
-    title: own(a.title),
-    standfirst: own(a.standfirst),
-    topics: a.topics
-      .map((name) => ({ name: own(name), slug: topicSlug(name) }))
-      .filter((t) => t.slug.length > 0),
-    published: own(a.published),
-    updated: own(lastModified(a)),
-    byline: own(a.byline),
-    source: own(a.source),
-    dateline: own(a.dateline),
-    hero: { ...hero, alt: own(hero.alt), caption: own(hero.caption), credit: own(hero.credit) },
-    photos: photos.length > 0 ? photos.map((p) => ({ ...p, src: own(p.src) })) : NO_PHOTOS,
-    summary: a.summary?.map((point) => own(point)),
-    // Inflated when a page or feed reads it (lib/content/body.ts): a third or less of the memory.
+    ...fields,
     get body() {
       return readBody(body);
     },
-    file: own(a.file),
-    draft: a.draft,
-    breaking: a.breaking,
-    corrections: [...a.corrections]
-      .sort((x, y) => Date.parse(x.date) - Date.parse(y.date))
-      .map((c) => ({ date: own(c.date), text: own(c.text) })),
-    // Its updates are joined by the index (lib/content/content-index.ts).
-    ...(a.live ? { live: { ended: a.ended, updates: [] } } : {}),
   };
 }
 

@@ -18,7 +18,11 @@ function isArticleFileName(name) {
   return name.toLowerCase().endsWith(".md") && name !== "README.md" && !name.startsWith(".");
 }
 
-/** One content folder: its Markdown files (as listMarkdownFiles names them), sizes and times. */
+/**
+ * One content folder: its Markdown files (as listMarkdownFiles names them), sizes and times (change
+ * times too: the start-up's snapshot, lib/content/snapshot.ts, trusts a file only if neither moved),
+ * and which are symbolic links (the snapshot never vouches for one: its target can change).
+ */
 function walk(dir) {
   let listed;
   try {
@@ -26,24 +30,28 @@ function walk(dir) {
   } catch (error) {
     return { error: String(error) };
   }
-  const files = [];
+  const found = [];
   for (const e of listed) {
     if (!(e.isFile() || e.isSymbolicLink()) || !isArticleFileName(e.name)) continue;
     const file = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/");
-    if (!file.startsWith("images/")) files.push(file);
+    if (!file.startsWith("images/")) found.push({ file, link: e.isSymbolicLink() });
   }
-  files.sort();
+  found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const files = found.map((f) => f.file);
   const mtimes = new Float64Array(files.length);
+  const ctimes = new Float64Array(files.length);
   const sizes = new Float64Array(files.length);
+  const links = Uint8Array.from(found, (f) => (f.link ? 1 : 0));
   files.forEach((file, i) => {
     // Follows links, as the server's own read does. NaN: listed, but gone or unreadable by now.
     const s = statSync(path.join(dir, file), { throwIfNoEntry: false });
     mtimes[i] = s ? s.mtimeMs : NaN;
+    ctimes[i] = s ? s.ctimeMs : NaN;
     sizes[i] = s ? s.size : NaN;
   });
   // One string, not 100k: the server's thread takes it in one copy. NUL: the one character no file
   // name can hold (a newline can).
-  return { files: files.join("\0"), mtimes, sizes };
+  return { files: files.join("\0"), mtimes, ctimes, sizes, links };
 }
 
 // Below the server's own thread (on Linux, setpriority on the calling thread touches only that
@@ -58,13 +66,18 @@ parentPort?.on("message", ({ id, dirs, images }) => {
   try {
     const lists = dirs.map(walk);
     const imageFiles = images ? images.split("\0") : [];
-    const imageTimes = Float64Array.from(imageFiles, (file) => {
+    const imageTimes = new Float64Array(imageFiles.length);
+    const imageCtimes = new Float64Array(imageFiles.length);
+    imageFiles.forEach((file, i) => {
       const s = statSync(file, { throwIfNoEntry: false });
-      return s ? s.mtimeMs : -1;
+      imageTimes[i] = s ? s.mtimeMs : -1;
+      imageCtimes[i] = s ? s.ctimeMs : -1;
     });
-    const transfer = [imageTimes.buffer];
-    for (const l of lists) if (l.mtimes) transfer.push(l.mtimes.buffer, l.sizes.buffer);
-    parentPort.postMessage({ id, lists, imageTimes }, transfer);
+    const transfer = [imageTimes.buffer, imageCtimes.buffer];
+    for (const l of lists) {
+      if (l.mtimes) transfer.push(l.mtimes.buffer, l.ctimes.buffer, l.sizes.buffer, l.links.buffer);
+    }
+    parentPort.postMessage({ id, lists, imageTimes, imageCtimes }, transfer);
   } catch (error) {
     parentPort.postMessage({ id, error: String(error) });
   }

@@ -13,12 +13,24 @@ import { processSingleton } from "@/lib/runtime/singleton";
 
 /** One content folder as listed: paths relative to it (`/`-separated), sorted, with stats. NaN: gone. */
 type FolderListing =
-  { ok: true; files: string[]; mtimes: Float64Array; sizes: Float64Array } | { ok: false; error: string };
+  | {
+      ok: true;
+      files: string[];
+      mtimes: Float64Array;
+      /** Change times: moved by any write, rename or restore, and never set by a tool. */
+      ctimes: Float64Array;
+      sizes: Float64Array;
+      /** 1 for a symbolic link. */
+      links: Uint8Array;
+    }
+  | { ok: false; error: string };
 
 export type ContentStats = {
   folders: FolderListing[];
   /** Modification time of each image asked about, in order; -1 when it is gone. */
   imageTimes: Float64Array;
+  /** Change time of each, likewise. */
+  imageCtimes: Float64Array;
 };
 
 /** Resolved from the working folder, as Next.js leaves worker files out of its bundles. */
@@ -71,7 +83,12 @@ function startWorker(thread: StatThread, workerFile: string): Worker {
 }
 
 function readReply(reply: unknown): ContentStats | undefined {
-  if (!isRecord(reply) || !Array.isArray(reply.lists) || !(reply.imageTimes instanceof Float64Array)) {
+  if (
+    !isRecord(reply) ||
+    !Array.isArray(reply.lists) ||
+    !(reply.imageTimes instanceof Float64Array) ||
+    !(reply.imageCtimes instanceof Float64Array)
+  ) {
     return undefined;
   }
   const folders: FolderListing[] = [];
@@ -81,14 +98,18 @@ function readReply(reply: unknown): ContentStats | undefined {
     else if (
       typeof list.files === "string" &&
       list.mtimes instanceof Float64Array &&
-      list.sizes instanceof Float64Array
+      list.ctimes instanceof Float64Array &&
+      list.sizes instanceof Float64Array &&
+      list.links instanceof Uint8Array
     ) {
       const files = list.files === "" ? [] : list.files.split("\0");
-      if (files.length !== list.mtimes.length || files.length !== list.sizes.length) return undefined;
-      folders.push({ ok: true, files, mtimes: list.mtimes, sizes: list.sizes });
+      const lengths = [list.mtimes.length, list.ctimes.length, list.sizes.length, list.links.length];
+      if (lengths.some((n) => n !== files.length)) return undefined;
+      const { mtimes, ctimes, sizes, links } = list;
+      folders.push({ ok: true, files, mtimes, ctimes, sizes, links });
     } else return undefined;
   }
-  return { folders, imageTimes: reply.imageTimes };
+  return { folders, imageTimes: reply.imageTimes, imageCtimes: reply.imageCtimes };
 }
 
 function describe(reply: unknown): string {

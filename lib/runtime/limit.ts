@@ -6,12 +6,12 @@
 export async function mapLimited<T, R>(
   items: readonly T[],
   limit: number,
-  work: (item: T) => Promise<R>,
+  work: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   const queue = items.entries(); // shared: each worker takes the next item
   const worker = async () => {
-    for (const [i, item] of queue) results[i] = await work(item);
+    for (const [i, item] of queue) results[i] = await work(item, i);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;

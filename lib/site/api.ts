@@ -34,7 +34,7 @@ const PRERENDER_RECENT = env.prerenderRecent;
 export function getLiveContent(): Promise<LiveContent> {
   // A build must fail on any bad file; a running server logs it and serves the rest.
   return processSingleton("content.live", () =>
-    loadLiveContent(env.contentDirs, { strict: nextRuntime.building }),
+    loadLiveContent(env.contentDirs, { strict: nextRuntime.building, snapshot: env.contentSnapshot }),
   );
 }
 

@@ -1,0 +1,354 @@
+/**
+ * The content as last read, kept on disk beside the build, so that a start-up reads again only the
+ * files that changed since (issue 26: at 100k stories, parsing every file took a server ~40 s to be
+ * ready; the snapshot is read in a few seconds).
+ *
+ * A stored entry is used only if its file's size, modification time and change time are exactly as
+ * they were just before it was read, and so are those of every image it took facts from; the change
+ * time moves on any write, rename or restore and no tool can set it, so a file edited, replaced,
+ * restored from a backup or copied in with its old modification time is read again. Symbolic links
+ * are always read again (their target can change). Entries only: which stories are public, what the
+ * listings hold, is worked out from them at every start, as if every file had been read.
+ *
+ * One line of JSON per entry between a header (format, working folder, content folders) and a count;
+ * anything else (another format, other folders, a truncated or altered file) is not used at all. It
+ * lives in the build's folder, which every `next build` empties: a new build never uses entries shaped
+ * by older code. Written to a temporary file and renamed into place, so instances sharing a build
+ * (or a build's workers) never read half of one.
+ */
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+  mkdirSync,
+} from "node:fs";
+import path from "node:path";
+import { findSection } from "@/lib/config/site";
+import { processAlive } from "@/lib/runtime/process-alive";
+import { timeSlices } from "@/lib/runtime/limit";
+import type { Article, BodyPhoto, Correction, HeroImage, LiveUpdate, Topic } from "./article";
+import { packedBody, packedBytes } from "./body";
+import type { AnyEntry, ContentEntry, ImageStamp, UpdateEntry } from "./entries";
+import { NO_PHOTOS, withBody } from "./reshape";
+
+/** Bumped whenever what a line holds changes shape (a build empties the folder anyway). */
+const FORMAT = 1;
+/** Lines turned into entries between yields to requests. */
+const SLICE_MS = 20;
+
+export type Snapshot = ReadonlyMap<string, AnyEntry>;
+
+type Header = { format: number; cwd: string; dirs: string[] };
+
+/**
+ * The entries stored for these folders, by entry key; empty when there is none, or it is for other
+ * folders or another format, or any line of it does not read back (then `log` says why).
+ */
+export async function readSnapshot(
+  file: string,
+  dirs: readonly string[],
+  log: (line: string) => void = console.error,
+): Promise<Map<string, AnyEntry>> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return new Map();
+  }
+  const entries = new Map<string, AnyEntry>();
+  const breathe = timeSlices(SLICE_MS);
+  let start = 0;
+  let line = 0;
+  let header: Header | undefined;
+  let count: number | undefined;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(10, start);
+    if (end === -1) break;
+    const json = parseJson(bytes.toString("utf8", start, end));
+    start = end + 1;
+    line += 1;
+    if (line === 1) {
+      header = readHeader(json);
+      if (!header || header.format !== FORMAT) return new Map();
+      if (header.cwd !== process.cwd() || !sameList(header.dirs, dirs)) return new Map();
+      continue;
+    }
+    if (isRecord(json) && typeof json.count === "number") {
+      count = json.count;
+      break;
+    }
+    await breathe();
+    const entry = readLine(json, dirs);
+    if (!entry) {
+      log(`content: snapshot ${file} line ${line} does not read back; reading every file`);
+      return new Map();
+    }
+    entries.set(entry.key, entry);
+  }
+  if (count !== entries.size || start !== bytes.length) {
+    log(`content: snapshot ${file} is incomplete; reading every file`);
+    return new Map();
+  }
+  return entries;
+}
+
+/** Stores these entries for these folders, replacing the snapshot whole. */
+export async function writeSnapshot(file: string, dirs: readonly string[], entries: Iterable<AnyEntry>) {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true });
+  removeAbandoned(file);
+  const temporary = `${file}.tmp-${process.pid}`;
+  const fd = openSync(temporary, "w");
+  try {
+    const breathe = timeSlices(SLICE_MS);
+    const header: Header = { format: FORMAT, cwd: process.cwd(), dirs: [...dirs] };
+    let chunk = `${JSON.stringify(header)}\n`;
+    let count = 0;
+    for (const entry of entries) {
+      await breathe();
+      chunk += `${JSON.stringify(toLine(entry, dirs))}\n`;
+      count += 1;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = "";
+      }
+    }
+    writeSync(fd, `${chunk}${JSON.stringify({ count })}\n`);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(temporary, file);
+}
+
+/** Temporary files of writers that were killed half-way (a crashed start, a stopped build). */
+function removeAbandoned(file: string) {
+  const prefix = `${path.basename(file)}.tmp-`;
+  for (const name of readdirSync(path.dirname(file))) {
+    if (name.startsWith(prefix) && !processAlive(Number(name.slice(prefix.length)))) {
+      rmSync(path.join(path.dirname(file), name), { force: true });
+    }
+  }
+}
+
+// ---- One entry as a line, and back ----
+
+type StoredArticle = Omit<Article, "body" | "section" | "live"> & {
+  section: string;
+  live?: { ended?: string };
+};
+
+function toLine(entry: AnyEntry, dirs: readonly string[]) {
+  const where = {
+    d: dirs.indexOf(entry.dir),
+    file: entry.file,
+    label: entry.label,
+    stamp: [entry.mtimeMs, entry.ctimeMs, entry.size],
+  };
+  if (entry.kind === "update") return { k: "u", ...where, parent: entry.parent, update: entry.update };
+  const a = entry.article;
+  const article: StoredArticle = {
+    slug: a.slug,
+    section: a.section.slug,
+    path: a.path,
+    title: a.title,
+    standfirst: a.standfirst,
+    topics: a.topics,
+    published: a.published,
+    updated: a.updated,
+    byline: a.byline,
+    source: a.source,
+    dateline: a.dateline,
+    hero: a.hero,
+    photos: a.photos,
+    summary: a.summary,
+    file: a.file,
+    breaking: a.breaking,
+    draft: a.draft,
+    corrections: a.corrections,
+    ...(a.live ? { live: { ended: a.live.ended } } : {}),
+  };
+  return {
+    k: "s",
+    ...where,
+    article,
+    body: packedBytes(entry.body).toString("base64"),
+    mediaFile: entry.mediaFile,
+    bodyMedia: [...entry.bodyMedia],
+    images: entry.images.map((i) => [i.file, i.mtimeMs, i.ctimeMs]),
+  };
+}
+
+function readLine(json: unknown, dirs: readonly string[]): AnyEntry | undefined {
+  if (!isRecord(json) || typeof json.d !== "number" || !isString(json.file) || !isString(json.label)) return;
+  const dir = dirs[json.d];
+  const stamp = json.stamp;
+  if (dir === undefined || !Array.isArray(stamp) || stamp.length !== 3 || !stamp.every(isNumber)) return;
+  const [mtimeMs = NaN, ctimeMs = NaN, size = NaN] = stamp;
+  const key = `${json.d}:${json.file}`;
+  const common = { key, dir, file: json.file, label: json.label, mtimeMs, ctimeMs, size };
+  if (json.k === "u") {
+    const update = readUpdate(json.update);
+    if (!update || !isString(json.parent)) return;
+    const entry: UpdateEntry = { kind: "update", ...common, parent: json.parent, update };
+    return entry;
+  }
+  if (json.k !== "s" || !isString(json.body) || !isString(json.mediaFile)) return;
+  const fields = readArticle(json.article);
+  const bodyMedia = pairs(json.bodyMedia);
+  const images = imageStamps(json.images);
+  if (!fields || !bodyMedia || !images) return;
+  const body = packedBody(Buffer.from(json.body, "base64"));
+  const entry: ContentEntry = {
+    kind: "story",
+    ...common,
+    article: withBody(fields, body),
+    body,
+    mediaFile: json.mediaFile,
+    bodyMedia: new Map(bodyMedia),
+    images,
+  };
+  return entry;
+}
+
+function readArticle(x: unknown): Omit<Article, "body"> | undefined {
+  if (!isRecord(x) || !isString(x.section)) return;
+  const section = findSection(x.section);
+  const hero = readHero(x.hero);
+  const topics = list(x.topics, readTopic);
+  const photos = list(x.photos, readPhoto);
+  const corrections = list(x.corrections, readCorrection);
+  const summary = x.summary === undefined ? undefined : list(x.summary, (s) => (isString(s) ? s : undefined));
+  const live =
+    x.live === undefined ? undefined : isRecord(x.live) ? { ended: optString(x.live.ended) } : null;
+  const strings = [x.slug, x.path, x.title, x.standfirst, x.published, x.file];
+  const optional = [x.updated, x.byline, x.source, x.dateline];
+  if (!section || !hero || !topics || !photos || !corrections || live === null) return;
+  if (x.summary !== undefined && !summary) return;
+  if (!strings.every(isString) || !optional.every(isOptString)) return;
+  if (typeof x.breaking !== "boolean" || typeof x.draft !== "boolean") return;
+  return {
+    slug: String(x.slug),
+    section,
+    path: String(x.path),
+    title: String(x.title),
+    standfirst: String(x.standfirst),
+    topics,
+    published: String(x.published),
+    updated: optString(x.updated),
+    byline: optString(x.byline),
+    source: optString(x.source),
+    dateline: optString(x.dateline),
+    hero,
+    photos: photos.length > 0 ? photos : NO_PHOTOS,
+    summary,
+    file: String(x.file),
+    breaking: x.breaking,
+    draft: x.draft,
+    corrections,
+    ...(live ? { live: { ended: live.ended, updates: [] } } : {}),
+  };
+}
+
+function readHero(x: unknown): HeroImage | undefined {
+  if (!isRecord(x)) return;
+  const { url, width, height, bytes, type, alt, caption, credit } = x;
+  if (!isString(url) || !isNumber(width) || !isNumber(height) || !isNumber(bytes) || !isString(type)) return;
+  if (!isString(alt) || !isString(caption) || !isString(credit)) return;
+  return { url, width, height, bytes, type, alt, caption, credit };
+}
+
+function readPhoto(x: unknown): BodyPhoto | undefined {
+  if (!isRecord(x)) return;
+  const { src, url, width, height } = x;
+  if (!isString(src) || !isString(url) || !isNumber(width) || !isNumber(height)) return;
+  return { src, url, width, height };
+}
+
+function readTopic(x: unknown): Topic | undefined {
+  return isRecord(x) && isString(x.name) && isString(x.slug) ? { name: x.name, slug: x.slug } : undefined;
+}
+
+function readCorrection(x: unknown): Correction | undefined {
+  return isRecord(x) && isString(x.date) && isString(x.text) ? { date: x.date, text: x.text } : undefined;
+}
+
+function readUpdate(x: unknown): LiveUpdate | undefined {
+  if (!isRecord(x)) return;
+  const { id, published, title, key, pinned, byline, draft, body, file } = x;
+  const corrections = list(x.corrections, readCorrection);
+  if (!isString(id) || !isString(published) || !isString(body) || !isString(file) || !corrections) return;
+  if (typeof key !== "boolean" || typeof pinned !== "boolean" || typeof draft !== "boolean") return;
+  if (!isOptString(title) || !isOptString(byline)) return;
+  return { id, published, title, key, pinned, byline, draft, corrections, body, file };
+}
+
+function imageStamps(x: unknown): ImageStamp[] | undefined {
+  return list(x, (i) =>
+    Array.isArray(i) && i.length === 3 && isString(i[0]) && isNumber(i[1]) && isNumber(i[2])
+      ? { file: i[0], mtimeMs: i[1], ctimeMs: i[2] }
+      : undefined,
+  );
+}
+
+function pairs(x: unknown): [string, string][] | undefined {
+  return list(x, (p) =>
+    Array.isArray(p) && p.length === 2 && isString(p[0]) && isString(p[1]) ? [p[0], p[1]] : undefined,
+  );
+}
+
+function readHeader(x: unknown): Header | undefined {
+  if (!isRecord(x) || !isNumber(x.format) || !isString(x.cwd) || !Array.isArray(x.dirs)) return;
+  const dirs = list(x.dirs, (d) => (isString(d) ? d : undefined));
+  return dirs && { format: x.format, cwd: x.cwd, dirs };
+}
+
+/** Every item read, or undefined if any does not read. */
+function list<T>(x: unknown, read: (item: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(x)) return;
+  const out: T[] = [];
+  for (const item of x) {
+    const value = read(item);
+    if (value === undefined) return;
+    out.push(value);
+  }
+  return out;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function isString(x: unknown): x is string {
+  return typeof x === "string";
+}
+
+function isNumber(x: unknown): x is number {
+  return typeof x === "number" && Number.isFinite(x);
+}
+
+function isOptString(x: unknown): x is string | undefined {
+  return x === undefined || typeof x === "string";
+}
+
+function optString(x: unknown): string | undefined {
+  return typeof x === "string" ? x : undefined;
+}
