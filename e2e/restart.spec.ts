@@ -9,9 +9,9 @@ import { startExtraServer, type ExtraServer } from "./lib/server";
 
 /**
  * Issue 26, "ready means ready": an instance that has just (re)started needs its content folders read
- * before it can render a page. It must say so at once (503 "starting", /health not ready, /health/live
- * alive), never hold a request open, and behind the shipped nginx the other instance must answer
- * every reader meanwhile. The archive is large enough (20,000 stories) for the read to take seconds.
+ * before it can render a page. It must say so at once (/health not ready, /health/live alive), hold a
+ * page request for at most 10 s (503 "starting" after that, and at once to the shipped nginx), and
+ * behind the shipped nginx the other instance must answer every reader meanwhile. The archive is large enough (20,000 stories) for the read to take seconds.
  */
 
 test.skip(({ isMobile }) => isMobile, "a server's start-up; one browser is enough");
@@ -37,7 +37,7 @@ const health = async (server: ExtraServer, path = "/health") => {
   return r ? `${r.status} ${(await r.text()).trim()}` : "no answer";
 };
 
-test("a starting instance answers 503 at once, and behind the shipped nginx readers get every page from the other", async () => {
+test("a starting instance holds a reader's request (503 at once to nginx), and behind the shipped nginx readers get every page from the other", async () => {
   test.skip(!hasNginx() && !process.env.CI, "nginx is not installed (CI installs it)");
   test.setTimeout(180_000);
   const env = {
@@ -58,11 +58,23 @@ test("a starting instance answers 503 at once, and behind the shipped nginx read
       .poll(() => health(starting), { timeout: 30_000, intervals: [100] })
       .toBe('503 {"status":"starting"}');
     expect(await health(starting, "/health/live")).toBe('200 {"status":"alive"}');
-    const page = await fetch(`${starting.url}/world/story-5`);
+    // Asked by the shipped nginx (which says it will try the next instance): a 503 at once.
+    const page = await fetch(`${starting.url}/world/story-5`, {
+      headers: { "X-Dispatch-Next-Upstream": "1" },
+    });
     expect(page.status).toBe(503);
     expect(page.headers.get("retry-after")).toBe("5");
     expect(page.headers.get("cache-control")).toBe("no-store");
     expect(await page.text()).toContain("is starting");
+
+    // Asked directly: held until the content is in (then the page), or 503 "starting" after 10 s.
+    const heldSince = Date.now();
+    const held = fetch(`${starting.url}/world/story-15`).then(async (r) => ({
+      status: r.status,
+      text: await r.text(),
+      waited: Date.now() - heldSince,
+      startingThen: (await health(starting)) === '503 {"status":"starting"}',
+    }));
 
     proxy = await startProxy(8093, [3193, 3194]);
     const via = proxy.url;
@@ -79,6 +91,16 @@ test("a starting instance answers 503 at once, and behind the shipped nginx read
     }
     expect(whileStarting).toBeGreaterThanOrEqual(5);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
+
+    const direct = await held;
+    if (direct.status === 200) {
+      expect(direct.text).toContain("Story 15:");
+      expect(direct.startingThen).toBe(false);
+    } else {
+      expect(direct.status).toBe(503);
+      expect(direct.text).toContain("is starting");
+      expect(direct.waited).toBeGreaterThanOrEqual(9_500);
+    }
 
     // Once in, it serves pages itself.
     await expect

@@ -72,33 +72,62 @@ describe("a server still reading its content folders", () => {
 });
 
 describe("the starting answer in front of Next.js (a real HTTP server)", () => {
-  it("answers 503 before the server's own handler while loading, passes build assets and health checks on, and steps aside after", async () => {
+  const serve = async () => {
     const server = createServer((_, res) => res.end("from the app"));
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : 0;
-    const get = async (path: string) => {
-      const r = await fetch(`http://127.0.0.1:${port}${path}`);
+    const get = async (path: string, headers: Record<string, string> = {}) => {
+      const r = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
       return `${r.status} ${r.headers.get("retry-after") ?? "-"} ${(await r.text()).includes("is starting") ? "starting" : "app"}`;
     };
+    return { server, get, close: () => new Promise((r) => server.close(r)) };
+  };
+  const nginx = { "X-Dispatch-Next-Upstream": "1" };
+
+  it("holds a page until the content is in, then the server's own handler answers it", async () => {
+    const { server, get, close } = await serve();
     try {
-      installStartingAnswer();
+      installStartingAnswer({ holdMs: 5_000 });
+      enterPhase("loading");
+      const started = Date.now();
+      const held = [get("/"), get("/world/a-story?x=1")];
+      await new Promise((r) => setTimeout(r, 300));
+      enterPhase("indexing");
+      expect(await Promise.all(held)).toEqual(["200 - app", "200 - app"]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(await get("/")).toBe("200 - app");
+      // Its own listener back, the very function, not a wrapper that checks every request.
+      expect(server.listeners("request")).toHaveLength(1);
+      expect(server.listeners("request")[0]?.toString()).toContain("from the app");
+    } finally {
+      await close();
+    }
+  });
+
+  it("answers 503 starting when the content is not in within the hold, or at once to the shipped nginx", async () => {
+    const { get, close } = await serve();
+    try {
+      installStartingAnswer({ holdMs: 200 });
       enterPhase("loading");
       expect(await get("/")).toBe("503 5 starting");
-      expect(await get("/world/a-story?x=1")).toBe("503 5 starting");
-      expect(await get("/health")).toBe("200 - app");
+      const started = Date.now();
+      expect(await get("/world/a-story?x=1", nginx)).toBe("503 5 starting");
+      expect(Date.now() - started).toBeLessThan(150);
+      // Build assets and the health checks are never held.
+      expect(await get("/health", nginx)).toBe("200 - app");
       expect(await get("/health/live")).toBe("200 - app");
       expect(await get("/_next/static/chunks/a.js")).toBe("200 - app");
-      expect(await get("/healthz")).toBe("503 5 starting");
+      expect(await get("/healthz", nginx)).toBe("503 5 starting");
       expect(await get("/health?verbose=1")).toBe("200 - app");
       // Read as Next.js reads it: this is the image optimizer, not a build asset.
-      expect(await get("/_next/static/../_next/image?url=/media/x.jpg&w=64&q=75")).toBe("503 5 starting");
+      expect(await get("/_next/static/../_next/image?url=/media/x.jpg&w=64&q=75", nginx)).toBe(
+        "503 5 starting",
+      );
       enterPhase("indexing");
-      expect(await get("/")).toBe("200 - app");
-      // Its own listener back, not a wrapper that checks every request.
-      expect(server.listeners("request")).toHaveLength(1);
+      expect(await get("/", nginx)).toBe("200 - app");
     } finally {
-      await new Promise((r) => server.close(r));
+      await close();
     }
   });
 });

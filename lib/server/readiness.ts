@@ -1,12 +1,13 @@
 /**
- * Where this server process is in its start-up, for /health (readiness), the proxy's "starting"
- * answer and the search page (issue 26). A serving process answers from its first second: while it
- * reads the content folders (about a minute at 100k stories) every page gets a quick 503 with
- * Retry-After, which the shipped nginx passes on to another instance, instead of a request held open
- * until the read is done; once the content is in, pages are served while the search index is still
- * being built off the server's thread.
+ * Where this server process is in its start-up, for /health (readiness), the "starting" answer and
+ * the search page (issue 26). A serving process answers from its first second. While it reads the
+ * content folders (a few seconds from the snapshot, lib/content/snapshot.ts; about 40 s at 100k
+ * stories without one) a page request waits for the content, up to HOLD_MS, then gets a 503 with
+ * Retry-After; one sent by the shipped nginx, which passes a 503 on to another instance, gets that
+ * 503 at once. Once the content is in, pages are served while the search index is still being built
+ * off the server's thread.
  */
-import { subscribe } from "node:diagnostics_channel";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { Server, type IncomingMessage, type ServerResponse } from "node:http";
 import { processSingleton } from "@/lib/runtime/singleton";
 import { STARTING_HEADERS, startingHtml } from "./starting-page";
@@ -21,11 +22,29 @@ export type Phase =
   /** Everything is in. */
   | "ready";
 
+/** The longest a page request waits for the content before it is answered "starting". */
+const HOLD_MS = 10_000;
+/**
+ * Sent by the shipped nginx (deploy/nginx.conf): it passes a 503 to another instance, so a request
+ * is better answered at once than held. Anyone may send it; all it gets them is the 503 sooner.
+ */
+const ANSWER_AT_ONCE = "x-dispatch-next-upstream";
+
 type Listener = (...args: unknown[]) => unknown;
-type State = { phase: Phase; since: number; wrapped?: { server: Server; listeners: Listener[] } };
+type Held = { request: IncomingMessage; response: ServerResponse; timer: NodeJS.Timeout };
+type State = {
+  phase: Phase;
+  wrapped?: { server: Server; listeners: Listener[]; unsubscribe: () => void };
+  held: Set<Held>;
+  holdMs: number;
+};
 
 function state(): State {
-  return processSingleton<State>("server.readiness", () => ({ phase: "none", since: Date.now() }));
+  return processSingleton<State>("server.readiness", () => ({
+    phase: "none",
+    held: new Set(),
+    holdMs: HOLD_MS,
+  }));
 }
 
 export function startupPhase(): Phase {
@@ -35,45 +54,80 @@ export function startupPhase(): Phase {
 export function enterPhase(phase: Phase): void {
   const s = state();
   s.phase = phase;
-  s.since = Date.now();
-  if (phase !== "loading" && s.wrapped) {
-    // The server's own listeners back, as they were: nothing is left in the path of a request.
-    const { server, listeners } = s.wrapped;
-    s.wrapped = undefined;
-    server.removeAllListeners("request");
-    for (const l of listeners) server.on("request", l);
+  if (phase === "loading" || !s.wrapped) return;
+  // The server's own listeners back, the very functions: nothing is left in the path of a request.
+  const { server, listeners, unsubscribe } = s.wrapped;
+  s.wrapped = undefined;
+  unsubscribe();
+  server.removeAllListeners("request");
+  for (const l of listeners) server.on("request", l);
+  // Then the requests that waited for the content, in the order they came.
+  const held = [...s.held];
+  s.held.clear();
+  for (const h of held) {
+    clearTimeout(h.timer);
+    for (const l of listeners) Reflect.apply(l, server, [h.request, h.response]);
   }
 }
 
 /**
- * While loading, answers "starting" in front of Next.js itself: its request pipeline costs ~1.5 ms
- * a request, and at 300 requests a second that doubled a 100k-story start-up (36 s → 64 s in
- * bench:scale). On the first request Node announces (diagnostics channel, published before the
- * server's 'request' event), the server's request listeners are wrapped; the first change of phase
- * puts them back. Build assets and the health checks still go to Next.js.
+ * While loading, answers in front of Next.js itself: its request pipeline costs ~1.5 ms a request,
+ * and at 300 requests a second that doubled a 100k-story start-up (36 s → 64 s in bench:scale). On
+ * the first request Node announces (diagnostics channel, published before the server's 'request'
+ * event), the server's request listeners are replaced by one that holds page requests (or answers
+ * "starting"); the first change of phase puts them back and passes them the requests held. Build
+ * assets and the health checks go straight to Next.js. `holdMs`: for tests.
  */
-export function installStartingAnswer(): void {
-  subscribe("http.server.request.start", (message) => {
-    const s = state();
+export function installStartingAnswer({ holdMs = HOLD_MS }: { holdMs?: number } = {}): void {
+  const s = state();
+  s.holdMs = holdMs;
+  const onRequest = (message: unknown) => {
     const server =
       typeof message === "object" && message !== null && "server" in message ? message.server : undefined;
     if (s.phase !== "loading" || s.wrapped || !(server instanceof Server)) return;
-    const listeners = server.listeners("request").map(
-      (l): Listener =>
-        (...args) =>
-          Reflect.apply(l, server, args),
-    );
-    s.wrapped = { server, listeners };
+    const listeners = server.listeners("request").filter(isListener);
+    s.wrapped = { server, listeners, unsubscribe: () => unsubscribe(CHANNEL, onRequest) };
     server.removeAllListeners("request");
-    const wrapper = (request: IncomingMessage, response: ServerResponse) => {
-      if (state().phase === "loading" && needsContent(request.url ?? "/")) {
-        response.writeHead(503, STARTING_HEADERS).end(startingHtml());
-        return;
-      }
-      for (const l of listeners) l(request, response);
-    };
-    server.on("request", wrapper);
+    server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+      if (s.phase === "loading" && needsContent(request.url ?? "/")) hold(request, response);
+      else for (const l of listeners) Reflect.apply(l, server, [request, response]);
+    });
+  };
+  subscribe(CHANNEL, onRequest);
+}
+
+const CHANNEL = "http.server.request.start";
+
+/** Waits for the content, up to holdMs; answered "starting" at once for the shipped nginx. */
+function hold(request: IncomingMessage, response: ServerResponse) {
+  const s = state();
+  if (request.headers[ANSWER_AT_ONCE] !== undefined) {
+    answerStarting(response);
+    return;
+  }
+  const held: Held = {
+    request,
+    response,
+    timer: setTimeout(() => {
+      s.held.delete(held);
+      answerStarting(response);
+    }, s.holdMs),
+  };
+  s.held.add(held);
+  // A reader who gives up is not answered later.
+  response.once("close", () => {
+    clearTimeout(held.timer);
+    s.held.delete(held);
   });
+}
+
+function answerStarting(response: ServerResponse) {
+  if (!response.headersSent && !response.destroyed)
+    response.writeHead(503, STARTING_HEADERS).end(startingHtml());
+}
+
+function isListener(f: unknown): f is Listener {
+  return typeof f === "function";
 }
 
 function needsContent(url: string): boolean {
