@@ -14,6 +14,8 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
  * same ratio).
  */
 const ZLIB = { level: 1, memLevel: 2, windowBits: 11 };
+/** How a packed body is inflated elsewhere (the search index's writer thread). */
+export const PACKED_WINDOW_BITS = ZLIB.windowBits;
 
 /** Whole bodies kept ready, most recently read last. */
 const RECENT_LIMIT = 256;

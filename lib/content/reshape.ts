@@ -4,7 +4,7 @@
  * file's text.
  */
 import { findSection } from "@/lib/config/site";
-import { readBody, type Body } from "./body";
+import { packedBytes, readBody, type Body } from "./body";
 import { topicSlug, type Article, type BodyPhoto, type HeroImage } from "./article";
 import type { ParsedArticle } from "./parse";
 
@@ -67,12 +67,26 @@ export function toArticle(
  * less of the memory. Also how a start-up's snapshot (snapshot.ts) rebuilds a story.
  */
 export function withBody(fields: Omit<Article, "body">, body: Body): Article {
-  return {
+  const article: Article = {
     ...fields,
     get body() {
       return readBody(body);
     },
   };
+  bodies.set(article, body);
+  return article;
+}
+
+const bodies = new WeakMap<Article, Body>();
+
+/**
+ * An article's body as packed bytes, for a thread that inflates it itself (the search index's
+ * writer): the server's thread then neither inflates 100k bodies nor copies their text across.
+ * Undefined for an article made otherwise (a live story's copy with its updates).
+ */
+export function packedBodyOf(article: Article): Uint8Array | undefined {
+  const body = bodies.get(article);
+  return body && packedBytes(body);
 }
 
 /** A correction is an update: the latest of `updated` and the corrections' dates, as written. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle } from "@/lib/content/article.fixture";
 import type { Article } from "@/lib/content/article";
+import { newBody } from "@/lib/content/body";
+import { packedBodyOf, withBody } from "@/lib/content/reshape";
 import type { SearchIndex, SearchOptions } from "./engine";
 import { testIndexes } from "./index.fixture";
 import { parseQuery } from "./query";
@@ -54,6 +56,22 @@ describe("SearchIndex", () => {
     const r = find(await indexOf(corpus), "cartel");
     expect(r.total).toBe(3);
     expect(slugs(r)[0]).toBe("in-title");
+  });
+
+  it("finds a story by the words of its packed body (inflated on the writer's thread), with a snippet", async () => {
+    const { slug, section, path, title, standfirst, topics, published, hero, photos, file } = makeArticle({
+      slug: "packed",
+      title: "Harbour reopens",
+    });
+    const fields = { slug, section, path, title, standfirst, topics, published, hero, photos, file };
+    const packed = withBody(
+      { ...fields, draft: false, breaking: false, corrections: [] },
+      newBody("Divers found the **lighthouse** keeper's logbook."),
+    );
+    expect(packedBodyOf(packed)).toBeInstanceOf(Uint8Array);
+    const r = find(await indexOf([packed, ...corpus]), "lighthouse");
+    expect(slugs(r)).toEqual(["packed"]);
+    expect(text(r.hits[0]?.snippet ?? [])).toContain("[lighthouse] keeper");
   });
 
   it("breaks relevance ties by recency, and sorts by newest on request", async () => {

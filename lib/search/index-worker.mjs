@@ -10,6 +10,7 @@
 import SQLite from "better-sqlite3";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
+import { inflateRawSync } from "node:zlib";
 import { markdownToText } from "./plain-text.mjs";
 
 // Below the server's own thread (on Linux, setpriority on the calling thread touches only that
@@ -20,7 +21,7 @@ try {
   // Not permitted here: it runs at the server's priority.
 }
 
-const { file, createSql, insertSql } = workerData;
+const { file, createSql, insertSql, windowBits } = workerData;
 const db = new SQLite(file);
 // WAL: the reader on the server's thread sees the last committed batch while this one writes.
 db.pragma("journal_mode = WAL");
@@ -33,7 +34,11 @@ const insert = db.prepare(insertSql);
 const write = db.transaction((removed, added) => {
   for (const rowid of removed) remove.run(BigInt(rowid));
   for (const d of added) {
-    insert.run(BigInt(d.rowid), d.title, d.standfirst, d.texts.map(markdownToText).join("\n"), d.topics);
+    // A packed body (lib/content/body.ts) is inflated here, not on the server's thread.
+    const texts = d.packed
+      ? [inflateRawSync(d.packed, { windowBits }).toString("utf8"), ...d.texts]
+      : d.texts;
+    insert.run(BigInt(d.rowid), d.title, d.standfirst, texts.map(markdownToText).join("\n"), d.topics);
   }
 });
 

@@ -7,8 +7,18 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
-/** A story as the writer stores it: `texts` are Markdown (the body, then live updates). */
-export type Row = { rowid: number; title: string; standfirst: string; texts: string[]; topics: string };
+/**
+ * A story as the writer stores it: `texts` are Markdown (the body, then live updates); `packed`, if
+ * set, is the body packed (lib/content/body.ts), which the writer inflates and puts first.
+ */
+export type Row = {
+  rowid: number;
+  title: string;
+  standfirst: string;
+  packed?: Uint8Array;
+  texts: string[];
+  topics: string;
+};
 
 type Pending = { resolve: () => void; reject: (e: Error) => void };
 
@@ -22,7 +32,7 @@ export class IndexWriter {
   private readonly pending = new Map<number, Pending>();
 
   constructor(
-    private readonly data: { file: string; createSql: string; insertSql: string },
+    private readonly data: { file: string; createSql: string; insertSql: string; windowBits: number },
     private readonly workerFile = WORKER_FILE,
   ) {}
 
