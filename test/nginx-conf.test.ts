@@ -11,11 +11,21 @@ describe("localNginxConf", () => {
     expect(local).toContain("daemon off;");
     expect(local).not.toContain("listen 8080;");
     expect(local).not.toContain("server 127.0.0.1:3000");
+    // Two instances: the header the file says goes with a second one, as an operator uncomments it.
+    expect(local).toMatch(/^ {4}proxy_set_header X-Dispatch-Next-Upstream 1;$/m);
+    expect(localNginxConf({ listenPort: 3999, upstreamPorts: [3101] })).toContain(
+      "# proxy_set_header X-Dispatch-Next-Upstream 1;",
+    );
     // Everything else, the cache rules above all, is the shipped text line for line.
     const unchanged = (text: string) =>
       text
         .split("\n")
-        .filter((l) => !/listen |server 127\.0\.0\.1:|daemon off;|user root;|events \{/.test(l));
+        .filter(
+          (l) =>
+            !/listen |server 127\.0\.0\.1:|daemon off;|user root;|events \{|X-Dispatch-Next-Upstream 1;/.test(
+              l,
+            ),
+        );
     expect(unchanged(local)).toEqual(unchanged(shipped));
   });
 

@@ -5,7 +5,8 @@ import { GET as health } from "@/app/health/route";
 import { GET as live } from "@/app/health/live/route";
 import { config, proxy } from "@/proxy";
 import { createServer } from "node:http";
-import { enterPhase, installStartingAnswer } from "@/lib/server/readiness";
+import diagnostics from "node:diagnostics_channel";
+import { answerHeld, enterPhase, installStartingAnswer } from "@/lib/server/readiness";
 
 afterEach(() => enterPhase("none"));
 
@@ -129,5 +130,31 @@ describe("the starting answer in front of Next.js (a real HTTP server)", () => {
     } finally {
       await close();
     }
+  });
+
+  it("holds at most so many, answers the held 'starting' if the content cannot be read, and leaves the channel when done", async () => {
+    const { get, close } = await serve();
+    try {
+      installStartingAnswer({ holdMs: 5_000, maxHeld: 2 });
+      enterPhase("loading");
+      const held = [get("/a"), get("/b")];
+      await new Promise((r) => setTimeout(r, 200));
+      // The third is past the limit: answered at once.
+      expect(await get("/c")).toBe("503 5 starting");
+      answerHeld();
+      expect(await Promise.all(held)).toEqual(["503 5 starting", "503 5 starting"]);
+      enterPhase("indexing");
+      expect(diagnostics.hasSubscribers("http.server.request.start")).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+
+  it("leaves the channel when loading ends though no request came", () => {
+    installStartingAnswer();
+    enterPhase("loading");
+    expect(diagnostics.hasSubscribers("http.server.request.start")).toBe(true);
+    enterPhase("ready");
+    expect(diagnostics.hasSubscribers("http.server.request.start")).toBe(false);
   });
 });

@@ -10,10 +10,10 @@ import type { ContentProblem } from "./problems";
  * What a file looked like when it was read, taken before reading it: a later start-up that finds it
  * just so uses what was read then (lib/content/snapshot.ts) instead of reading it again.
  */
-type FileStamp = { mtimeMs: number; ctimeMs: number; size: number };
+type FileStamp = { mtimeMs: number; ctimeMs: number; size: number; ino: number };
 
 /** An image file a story uses, with its stamp when it was read. */
-export type ImageStamp = { file: string; mtimeMs: number; ctimeMs: number };
+export type ImageStamp = { file: string; mtimeMs: number; ctimeMs: number; ino: number };
 
 /** One content file as read: its article, the hero image file it uses, and the file's stat. */
 export type ContentEntry = {

@@ -53,7 +53,18 @@ type Log = (line: string) => void;
  */
 export async function loadLiveContent(
   dirs: readonly string[],
-  { strict, log = console.error, snapshot }: { strict: boolean; log?: Log; snapshot?: string },
+  {
+    strict,
+    log = console.error,
+    snapshot,
+    stillCurrent,
+  }: {
+    strict: boolean;
+    log?: Log;
+    /** The start-up's snapshot file (snapshot.ts); `stillCurrent`: see writeSnapshot. */
+    snapshot?: string;
+    stillCurrent?: () => boolean;
+  },
 ): Promise<LiveContent> {
   const stored = snapshot ? await readSnapshot(snapshot, dirs, log) : new Map<string, AnyEntry>();
   const scanned = await scanContent(dirs, undefined, stored);
@@ -67,8 +78,12 @@ export async function loadLiveContent(
   if (snapshot && (scanned.reused < scanned.entries.length || stored.size !== scanned.entries.length)) {
     // Not awaited: serving starts meanwhile (it writes in slices). The next start reads it.
     const started = Date.now();
-    writeSnapshot(snapshot, dirs, entries.values()).then(
-      () => console.info(`content: snapshot of ${entries.size} files written in ${Date.now() - started} ms`),
+    // A copy of the list: changes applied meanwhile must not be half in it.
+    writeSnapshot(snapshot, dirs, [...entries.values()], stillCurrent).then(
+      (written) => {
+        if (written)
+          console.info(`content: snapshot of ${entries.size} files written in ${Date.now() - started} ms`);
+      },
       (error: unknown) =>
         log(`content: snapshot not written (${String(error)}); the next start reads every file`),
     );

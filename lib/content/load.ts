@@ -83,6 +83,7 @@ export async function readEntry(
         mtimeMs: stat.mtimeMs,
         ctimeMs: stat.ctimeMs,
         size: stat.size,
+        ino: stat.ino,
       },
     };
   }
@@ -111,6 +112,7 @@ export async function readEntry(
       mtimeMs: stat.mtimeMs,
       ctimeMs: stat.ctimeMs,
       size: stat.size,
+      ino: stat.ino,
     },
   };
 }
@@ -202,10 +204,14 @@ async function listWithSnapshot(dirs: readonly string[], snapshot: Snapshot): Pr
   const asked = [...imageFiles];
   const stats = await statContent(dirs, asked).catch(() => undefined);
   if (!stats) return listAll(dirs);
-  const imageNow = new Map(asked.map((file, i) => [file, [stats.imageTimes[i], stats.imageCtimes[i]]]));
-  const unchanged = (i: ImageStamp) => {
-    const [mtimeMs, ctimeMs] = imageNow.get(i.file) ?? [];
-    return mtimeMs === i.mtimeMs && ctimeMs === i.ctimeMs;
+  const at = new Map(asked.map((file, i) => [file, i]));
+  const unchanged = (stamp: ImageStamp) => {
+    const i = at.get(stamp.file) ?? -1;
+    return (
+      stats.imageTimes[i] === stamp.mtimeMs &&
+      stats.imageCtimes[i] === stamp.ctimeMs &&
+      stats.imageInodes[i] === stamp.ino
+    );
   };
   return dirs.map((dir, d) => {
     const listing = stats.folders[d];
@@ -213,9 +219,12 @@ async function listWithSnapshot(dirs: readonly string[], snapshot: Snapshot): Pr
     const stored = listing.files.map((file, i) => {
       const e = snapshot.get(entryKey(dirs, dir, file));
       if (!e || listing.links[i] !== 0) return undefined;
-      if (e.mtimeMs !== listing.mtimes[i] || e.ctimeMs !== listing.ctimes[i] || e.size !== listing.sizes[i]) {
-        return undefined;
-      }
+      const same =
+        e.mtimeMs === listing.mtimes[i] &&
+        e.ctimeMs === listing.ctimes[i] &&
+        e.size === listing.sizes[i] &&
+        e.ino === listing.inodes[i];
+      if (!same) return undefined;
       return e.kind === "update" || e.images.every(unchanged) ? e : undefined;
     });
     return { dir, files: listing.files, stored };
@@ -375,6 +384,6 @@ async function imageFacts(
     height: meta.height,
     bytes: bytes.length,
     type: `image/${meta.format ?? "jpeg"}`,
-    stamp: { file, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs },
+    stamp: { file, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino },
   };
 }

@@ -2,12 +2,14 @@ import {
   copyFileSync,
   existsSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadLiveContent, type LiveContent } from "./live";
@@ -32,10 +34,18 @@ async function loadAndStore(): Promise<LiveContent> {
   return live;
 }
 
-function alterSnapshot(from: string, to: string) {
+/** Alters the snapshot's text, and (unless told not to) its closing checksum to match. */
+function alterSnapshot(from: string, to: string, { checksum = true } = {}) {
   const text = readFileSync(file, "utf8");
   expect(text).toContain(from);
-  writeFileSync(file, text.replaceAll(from, to));
+  writeFileSync(file, checksum ? resealed(text.replaceAll(from, to)) : text.replaceAll(from, to));
+}
+
+function resealed(text: string): string {
+  const lines = text.split("\n").slice(0, -2);
+  const body = lines.map((l) => `${l}\n`).join("");
+  const sha256 = createHash("sha256").update(body).digest("hex");
+  return `${body}${JSON.stringify({ count: lines.length - 1, sha256 })}\n`;
 }
 
 const LIVE_STORY = `---
@@ -129,20 +139,51 @@ describe("the start-up's snapshot (lib/content/snapshot.ts)", () => {
     expect(readFileSync(file, "utf8")).not.toContain('"title":"First"');
   });
 
-  it("is not used at all when cut short, altered out of shape, or made for other folders", async () => {
+  it("reads again the files of a folder renamed over another, though they keep their times", async () => {
+    // Written in one go (a checkout, an unpacked archive): both stories can share their times.
+    saveByRename(dir, "world/alpha/index.md", story("Alpha story"));
+    saveByRename(dir, "world/bravo/index.md", story("Bravo story"));
+    for (const name of ["alpha", "bravo"]) {
+      utimesSync(path.join(dir, `world/${name}/index.md`), 1_700_000_000, 1_700_000_000);
+    }
     await loadAndStore();
-    alterSnapshot('"title":"First"', '"title":"Fxrst"');
+    rmSync(path.join(dir, "world/alpha"), { recursive: true });
+    renameSync(path.join(dir, "world/bravo"), path.join(dir, "world/alpha"));
+    const live = await load();
+    expect(live.index.bySlug.get("alpha")?.title).toBe("Bravo story");
+    expect(live.index.bySlug.get("bravo")).toBeUndefined();
+  });
+
+  it("is not used at all when damaged, cut short, out of shape, or made for other folders", async () => {
+    await loadAndStore();
     const whole = readFileSync(file, "utf8");
-    // Cut short: the closing count is missing.
+    const all = ["First", "Storm live"];
+    // Damaged (here a headline; a packed body likewise): the checksum no longer matches.
+    alterSnapshot('"title":"First"', '"title":"Fxrst"', { checksum: false });
+    expect(titles(await load())).toEqual(all);
+    expect(lines.join("\n")).toMatch(/snapshot .* does not match its checksum; reading every file/);
+    // Cut short: the closing line is missing.
     writeFileSync(file, whole.split("\n").slice(0, -2).join("\n") + "\n");
-    expect(titles(await load())).toEqual(["First", "Storm live"]);
+    expect(titles(await load())).toEqual(all);
     expect(lines.join("\n")).toMatch(/snapshot .* is incomplete; reading every file/);
-    // A line that does not read back as an entry.
-    writeFileSync(file, whole.replace('"breaking":false', '"breaking":"no"'));
-    expect(titles(await load())).toEqual(["First", "Storm live"]);
+    // A line that does not read back as an entry, though the checksum was made to match.
+    writeFileSync(
+      file,
+      resealed(
+        whole.replace('"title":"First"', '"title":"Fxrst"').replace('"breaking":false', '"breaking":"no"'),
+      ),
+    );
+    expect(titles(await load())).toEqual(all);
     expect(lines.join("\n")).toMatch(/line \d+ does not read back/);
     // Made for other folders.
-    writeFileSync(file, whole.replace(JSON.stringify([dir]), JSON.stringify([`${dir}-other`])));
-    expect(titles(await load())).toEqual(["First", "Storm live"]);
+    writeFileSync(
+      file,
+      resealed(
+        whole
+          .replace('"title":"First"', '"title":"Fxrst"')
+          .replace(JSON.stringify([dir]), JSON.stringify([`${dir}-other`])),
+      ),
+    );
+    expect(titles(await load())).toEqual(all);
   });
 });

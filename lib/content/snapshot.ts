@@ -16,19 +16,20 @@
  * by older code. Written to a temporary file and renamed into place, so instances sharing a build
  * (or a build's workers) never read half of one.
  */
+import { createHash, randomBytes } from "node:crypto";
 import {
   closeSync,
+  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync,
-  mkdirSync,
 } from "node:fs";
 import path from "node:path";
 import { findSection } from "@/lib/config/site";
-import { processAlive } from "@/lib/runtime/process-alive";
 import { timeSlices } from "@/lib/runtime/limit";
 import type { Article, BodyPhoto, Correction, HeroImage, LiveUpdate, Topic } from "./article";
 import { packedBody, packedBytes } from "./body";
@@ -36,9 +37,13 @@ import type { AnyEntry, ContentEntry, ImageStamp, UpdateEntry } from "./entries"
 import { NO_PHOTOS, withBody } from "./reshape";
 
 /** Bumped whenever what a line holds changes shape (a build empties the folder anyway). */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Lines turned into entries between yields to requests. */
 const SLICE_MS = 20;
+/** No entry's line comes near this (a content file is at most 1 MB): a longer one is damage. */
+const MAX_LINE_BYTES = 8 * 1024 * 1024;
+/** A temporary file not written to for this long was left by a writer that died. */
+const ABANDONED_MS = 10 * 60_000;
 
 export type Snapshot = ReadonlyMap<string, AnyEntry>;
 
@@ -59,81 +64,126 @@ export async function readSnapshot(
   } catch {
     return new Map();
   }
-  const entries = new Map<string, AnyEntry>();
+  const refuse = (why: string) => {
+    log(`content: snapshot ${file} ${why}; reading every file`);
+    return new Map<string, AnyEntry>();
+  };
+  // The closing line: how many entries, and a hash of every byte before it.
+  const body = bytes.lastIndexOf(10, bytes.length - 2) + 1;
+  const trailer =
+    bytes[bytes.length - 1] === 10 ? parseJson(decode(bytes, body, bytes.length - 1)) : undefined;
+  if (!isRecord(trailer) || !isNumber(trailer.count) || !isString(trailer.sha256)) {
+    return refuse("is incomplete");
+  }
   const breathe = timeSlices(SLICE_MS);
+  if ((await hashOf(bytes.subarray(0, body), breathe)) !== trailer.sha256) {
+    return refuse("does not match its checksum");
+  }
+  const entries = new Map<string, AnyEntry>();
   let start = 0;
   let line = 0;
-  let header: Header | undefined;
-  let count: number | undefined;
-  while (start < bytes.length) {
+  while (start < body) {
     const end = bytes.indexOf(10, start);
-    if (end === -1) break;
-    const json = parseJson(bytes.toString("utf8", start, end));
+    const json = end - start > MAX_LINE_BYTES ? undefined : parseJson(decode(bytes, start, end));
     start = end + 1;
     line += 1;
     if (line === 1) {
-      header = readHeader(json);
+      const header = readHeader(json);
       if (!header || header.format !== FORMAT) return new Map();
       if (header.cwd !== process.cwd() || !sameList(header.dirs, dirs)) return new Map();
       continue;
     }
-    if (isRecord(json) && typeof json.count === "number") {
-      count = json.count;
-      break;
-    }
     await breathe();
     const entry = readLine(json, dirs);
-    if (!entry) {
-      log(`content: snapshot ${file} line ${line} does not read back; reading every file`);
-      return new Map();
-    }
+    if (!entry) return refuse(`line ${line} does not read back`);
     entries.set(entry.key, entry);
   }
-  if (count !== entries.size || start !== bytes.length) {
-    log(`content: snapshot ${file} is incomplete; reading every file`);
-    return new Map();
-  }
+  if (trailer.count !== entries.size) return refuse("is incomplete");
   return entries;
 }
 
-/** Stores these entries for these folders, replacing the snapshot whole. */
-export async function writeSnapshot(file: string, dirs: readonly string[], entries: Iterable<AnyEntry>) {
+/**
+ * Stores these entries for these folders, replacing the snapshot whole. `stillCurrent`, asked just
+ * before the new file is renamed into place: false (a new build has emptied the folder since this
+ * server started) leaves it out.
+ */
+export async function writeSnapshot(
+  file: string,
+  dirs: readonly string[],
+  entries: readonly AnyEntry[],
+  stillCurrent: () => boolean = () => true,
+): Promise<boolean> {
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true });
   removeAbandoned(file);
-  const temporary = `${file}.tmp-${process.pid}`;
+  // Unique across hosts sharing the folder (containers all run as pid 1).
+  const temporary = `${file}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
   const fd = openSync(temporary, "w");
+  let done = false;
   try {
     const breathe = timeSlices(SLICE_MS);
+    const hash = createHash("sha256");
+    const put = (text: string) => {
+      const chunk = Buffer.from(text, "utf8");
+      hash.update(chunk);
+      writeSync(fd, chunk);
+    };
     const header: Header = { format: FORMAT, cwd: process.cwd(), dirs: [...dirs] };
     let chunk = `${JSON.stringify(header)}\n`;
-    let count = 0;
     for (const entry of entries) {
       await breathe();
       chunk += `${JSON.stringify(toLine(entry, dirs))}\n`;
-      count += 1;
       if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
+        put(chunk);
         chunk = "";
       }
     }
-    writeSync(fd, `${chunk}${JSON.stringify({ count })}\n`);
-  } catch (error) {
+    put(chunk);
+    writeSync(fd, `${JSON.stringify({ count: entries.length, sha256: hash.digest("hex") })}\n`);
     closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw error;
+    if (stillCurrent()) {
+      renameSync(temporary, file);
+      done = true;
+    }
+    return done;
+  } finally {
+    if (!done) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Closed already.
+      }
+      rmSync(temporary, { force: true });
+    }
   }
-  closeSync(fd);
-  renameSync(temporary, file);
 }
 
-/** Temporary files of writers that were killed half-way (a crashed start, a stopped build). */
+/** Temporary files of writers that died half-way (a crashed start, a stopped build). */
 function removeAbandoned(file: string) {
   const prefix = `${path.basename(file)}.tmp-`;
-  for (const name of readdirSync(path.dirname(file))) {
-    if (name.startsWith(prefix) && !processAlive(Number(name.slice(prefix.length)))) {
-      rmSync(path.join(path.dirname(file), name), { force: true });
-    }
+  const dir = path.dirname(file);
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const full = path.join(dir, name);
+    const modified = statSync(full, { throwIfNoEntry: false })?.mtimeMs;
+    if (modified !== undefined && Date.now() - modified > ABANDONED_MS) rmSync(full, { force: true });
+  }
+}
+
+async function hashOf(bytes: Buffer, breathe: () => Promise<void>): Promise<string> {
+  const hash = createHash("sha256");
+  for (let at = 0; at < bytes.length; at += 4 << 20) {
+    await breathe();
+    hash.update(bytes.subarray(at, at + (4 << 20)));
+  }
+  return hash.digest("hex");
+}
+
+function decode(bytes: Buffer, start: number, end: number): string | undefined {
+  try {
+    return bytes.toString("utf8", start, end);
+  } catch {
+    return undefined;
   }
 }
 
@@ -149,7 +199,7 @@ function toLine(entry: AnyEntry, dirs: readonly string[]) {
     d: dirs.indexOf(entry.dir),
     file: entry.file,
     label: entry.label,
-    stamp: [entry.mtimeMs, entry.ctimeMs, entry.size],
+    stamp: [entry.mtimeMs, entry.ctimeMs, entry.size, entry.ino],
   };
   if (entry.kind === "update") return { k: "u", ...where, parent: entry.parent, update: entry.update };
   const a = entry.article;
@@ -181,7 +231,7 @@ function toLine(entry: AnyEntry, dirs: readonly string[]) {
     body: packedBytes(entry.body).toString("base64"),
     mediaFile: entry.mediaFile,
     bodyMedia: [...entry.bodyMedia],
-    images: entry.images.map((i) => [i.file, i.mtimeMs, i.ctimeMs]),
+    images: entry.images.map((i) => [i.file, i.mtimeMs, i.ctimeMs, i.ino]),
   };
 }
 
@@ -189,10 +239,10 @@ function readLine(json: unknown, dirs: readonly string[]): AnyEntry | undefined 
   if (!isRecord(json) || typeof json.d !== "number" || !isString(json.file) || !isString(json.label)) return;
   const dir = dirs[json.d];
   const stamp = json.stamp;
-  if (dir === undefined || !Array.isArray(stamp) || stamp.length !== 3 || !stamp.every(isNumber)) return;
-  const [mtimeMs = NaN, ctimeMs = NaN, size = NaN] = stamp;
+  if (dir === undefined || !Array.isArray(stamp) || stamp.length !== 4 || !stamp.every(isNumber)) return;
+  const [mtimeMs = NaN, ctimeMs = NaN, size = NaN, ino = NaN] = stamp;
   const key = `${json.d}:${json.file}`;
-  const common = { key, dir, file: json.file, label: json.label, mtimeMs, ctimeMs, size };
+  const common = { key, dir, file: json.file, label: json.label, mtimeMs, ctimeMs, size, ino };
   if (json.k === "u") {
     const update = readUpdate(json.update);
     if (!update || !isString(json.parent)) return;
@@ -291,8 +341,8 @@ function readUpdate(x: unknown): LiveUpdate | undefined {
 
 function imageStamps(x: unknown): ImageStamp[] | undefined {
   return list(x, (i) =>
-    Array.isArray(i) && i.length === 3 && isString(i[0]) && isNumber(i[1]) && isNumber(i[2])
-      ? { file: i[0], mtimeMs: i[1], ctimeMs: i[2] }
+    Array.isArray(i) && i.length === 4 && isString(i[0]) && isNumber(i[1]) && isNumber(i[2]) && isNumber(i[3])
+      ? { file: i[0], mtimeMs: i[1], ctimeMs: i[2], ino: i[3] }
       : undefined,
   );
 }
@@ -321,7 +371,8 @@ function list<T>(x: unknown, read: (item: unknown) => T | undefined): T[] | unde
   return out;
 }
 
-function parseJson(text: string): unknown {
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
   try {
     return JSON.parse(text);
   } catch {

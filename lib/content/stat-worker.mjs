@@ -41,6 +41,8 @@ function walk(dir) {
   const mtimes = new Float64Array(files.length);
   const ctimes = new Float64Array(files.length);
   const sizes = new Float64Array(files.length);
+  // Which file it is: a folder renamed moves its files without touching their times.
+  const inodes = new Float64Array(files.length);
   const links = Uint8Array.from(found, (f) => (f.link ? 1 : 0));
   files.forEach((file, i) => {
     // Follows links, as the server's own read does. NaN: listed, but gone or unreadable by now.
@@ -48,10 +50,11 @@ function walk(dir) {
     mtimes[i] = s ? s.mtimeMs : NaN;
     ctimes[i] = s ? s.ctimeMs : NaN;
     sizes[i] = s ? s.size : NaN;
+    inodes[i] = s ? s.ino : NaN;
   });
   // One string, not 100k: the server's thread takes it in one copy. NUL: the one character no file
   // name can hold (a newline can).
-  return { files: files.join("\0"), mtimes, ctimes, sizes, links };
+  return { files: files.join("\0"), mtimes, ctimes, sizes, inodes, links };
 }
 
 // Below the server's own thread (on Linux, setpriority on the calling thread touches only that
@@ -68,16 +71,20 @@ parentPort?.on("message", ({ id, dirs, images }) => {
     const imageFiles = images ? images.split("\0") : [];
     const imageTimes = new Float64Array(imageFiles.length);
     const imageCtimes = new Float64Array(imageFiles.length);
+    const imageInodes = new Float64Array(imageFiles.length);
     imageFiles.forEach((file, i) => {
       const s = statSync(file, { throwIfNoEntry: false });
       imageTimes[i] = s ? s.mtimeMs : -1;
       imageCtimes[i] = s ? s.ctimeMs : -1;
+      imageInodes[i] = s ? s.ino : -1;
     });
-    const transfer = [imageTimes.buffer, imageCtimes.buffer];
+    const transfer = [imageTimes.buffer, imageCtimes.buffer, imageInodes.buffer];
     for (const l of lists) {
-      if (l.mtimes) transfer.push(l.mtimes.buffer, l.ctimes.buffer, l.sizes.buffer, l.links.buffer);
+      if (l.mtimes) {
+        transfer.push(l.mtimes.buffer, l.ctimes.buffer, l.sizes.buffer, l.inodes.buffer, l.links.buffer);
+      }
     }
-    parentPort.postMessage({ id, lists, imageTimes, imageCtimes }, transfer);
+    parentPort.postMessage({ id, lists, imageTimes, imageCtimes, imageInodes }, transfer);
   } catch (error) {
     parentPort.postMessage({ id, error: String(error) });
   }

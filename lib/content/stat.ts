@@ -20,6 +20,8 @@ type FolderListing =
       /** Change times: moved by any write, rename or restore, and never set by a tool. */
       ctimes: Float64Array;
       sizes: Float64Array;
+      /** Inode numbers: a folder renamed moves its files without touching their times. */
+      inodes: Float64Array;
       /** 1 for a symbolic link. */
       links: Uint8Array;
     }
@@ -31,6 +33,8 @@ export type ContentStats = {
   imageTimes: Float64Array;
   /** Change time of each, likewise. */
   imageCtimes: Float64Array;
+  /** Inode number of each, likewise. */
+  imageInodes: Float64Array;
 };
 
 /** Resolved from the working folder, as Next.js leaves worker files out of its bundles. */
@@ -87,7 +91,8 @@ function readReply(reply: unknown): ContentStats | undefined {
     !isRecord(reply) ||
     !Array.isArray(reply.lists) ||
     !(reply.imageTimes instanceof Float64Array) ||
-    !(reply.imageCtimes instanceof Float64Array)
+    !(reply.imageCtimes instanceof Float64Array) ||
+    !(reply.imageInodes instanceof Float64Array)
   ) {
     return undefined;
   }
@@ -100,16 +105,17 @@ function readReply(reply: unknown): ContentStats | undefined {
       list.mtimes instanceof Float64Array &&
       list.ctimes instanceof Float64Array &&
       list.sizes instanceof Float64Array &&
+      list.inodes instanceof Float64Array &&
       list.links instanceof Uint8Array
     ) {
       const files = list.files === "" ? [] : list.files.split("\0");
-      const lengths = [list.mtimes.length, list.ctimes.length, list.sizes.length, list.links.length];
-      if (lengths.some((n) => n !== files.length)) return undefined;
-      const { mtimes, ctimes, sizes, links } = list;
-      folders.push({ ok: true, files, mtimes, ctimes, sizes, links });
+      const { mtimes, ctimes, sizes, inodes, links } = list;
+      if ([mtimes, ctimes, sizes, inodes, links].some((a) => a.length !== files.length)) return undefined;
+      folders.push({ ok: true, files, mtimes, ctimes, sizes, inodes, links });
     } else return undefined;
   }
-  return { folders, imageTimes: reply.imageTimes, imageCtimes: reply.imageCtimes };
+  const { imageTimes, imageCtimes, imageInodes } = reply;
+  return { folders, imageTimes, imageCtimes, imageInodes };
 }
 
 function describe(reply: unknown): string {

@@ -30,14 +30,21 @@ db.exec(createSql);
 const remove = db.prepare("DELETE FROM docs WHERE rowid = ?");
 const insert = db.prepare(insertSql);
 
+/** A body that does not inflate (damaged bytes) is indexed without its text, not the whole batch lost. */
+function unpack(packed) {
+  try {
+    return inflateRawSync(packed, { windowBits }).toString("utf8");
+  } catch {
+    return "";
+  }
+}
+
 /** One message: rows to delete, then rows to write, in one transaction. */
 const write = db.transaction((removed, added) => {
   for (const rowid of removed) remove.run(BigInt(rowid));
   for (const d of added) {
     // A packed body (lib/content/body.ts) is inflated here, not on the server's thread.
-    const texts = d.packed
-      ? [inflateRawSync(d.packed, { windowBits }).toString("utf8"), ...d.texts]
-      : d.texts;
+    const texts = d.packed ? [unpack(d.packed), ...d.texts] : d.texts;
     insert.run(BigInt(d.rowid), d.title, d.standfirst, texts.map(markdownToText).join("\n"), d.topics);
   }
 });

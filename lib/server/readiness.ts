@@ -24,6 +24,10 @@ export type Phase =
 
 /** The longest a page request waits for the content before it is answered "starting". */
 const HOLD_MS = 10_000;
+/** Requests held at most; past that a request is answered "starting" at once (memory, the release). */
+const MAX_HELD = 1_000;
+/** Held requests passed on per turn of the event loop once the content is in. */
+const RELEASE_BATCH = 50;
 /**
  * Sent by the shipped nginx (deploy/nginx.conf): it passes a 503 to another instance, so a request
  * is better answered at once than held. Anyone may send it; all it gets them is the 503 sooner.
@@ -34,9 +38,11 @@ type Listener = (...args: unknown[]) => unknown;
 type Held = { request: IncomingMessage; response: ServerResponse; timer: NodeJS.Timeout };
 type State = {
   phase: Phase;
-  wrapped?: { server: Server; listeners: Listener[]; unsubscribe: () => void };
+  wrapped?: { server: Server; listeners: Listener[] };
+  unsubscribe?: () => void;
   held: Set<Held>;
   holdMs: number;
+  maxHeld: number;
 };
 
 function state(): State {
@@ -44,6 +50,7 @@ function state(): State {
     phase: "none",
     held: new Set(),
     holdMs: HOLD_MS,
+    maxHeld: MAX_HELD,
   }));
 }
 
@@ -54,20 +61,37 @@ export function startupPhase(): Phase {
 export function enterPhase(phase: Phase): void {
   const s = state();
   s.phase = phase;
-  if (phase === "loading" || !s.wrapped) return;
+  if (phase === "loading") return;
+  s.unsubscribe?.();
+  s.unsubscribe = undefined;
+  if (!s.wrapped) return;
   // The server's own listeners back, the very functions: nothing is left in the path of a request.
-  const { server, listeners, unsubscribe } = s.wrapped;
+  const { server, listeners } = s.wrapped;
   s.wrapped = undefined;
-  unsubscribe();
   server.removeAllListeners("request");
   for (const l of listeners) server.on("request", l);
-  // Then the requests that waited for the content, in the order they came.
+  // Then the requests that waited for the content, in the order they came, a batch per turn: a
+  // thousand renders started at once would hold the thread (and the health checks) for seconds.
   const held = [...s.held];
   s.held.clear();
-  for (const h of held) {
+  void (async () => {
+    for (const [i, h] of held.entries()) {
+      if (i > 0 && i % RELEASE_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+      clearTimeout(h.timer);
+      if (h.response.destroyed) continue;
+      for (const l of listeners) Reflect.apply(l, server, [h.request, h.response]);
+    }
+  })();
+}
+
+/** The content could not be read (the process is about to exit): every held request gets "starting". */
+export function answerHeld(): void {
+  const s = state();
+  for (const h of s.held) {
     clearTimeout(h.timer);
-    for (const l of listeners) Reflect.apply(l, server, [h.request, h.response]);
+    answerStarting(h.response);
   }
+  s.held.clear();
 }
 
 /**
@@ -76,17 +100,22 @@ export function enterPhase(phase: Phase): void {
  * the first request Node announces (diagnostics channel, published before the server's 'request'
  * event), the server's request listeners are replaced by one that holds page requests (or answers
  * "starting"); the first change of phase puts them back and passes them the requests held. Build
- * assets and the health checks go straight to Next.js. `holdMs`: for tests.
+ * assets and the health checks go straight to Next.js. The options are for tests.
  */
-export function installStartingAnswer({ holdMs = HOLD_MS }: { holdMs?: number } = {}): void {
+export function installStartingAnswer({
+  holdMs = HOLD_MS,
+  maxHeld = MAX_HELD,
+}: { holdMs?: number; maxHeld?: number } = {}): void {
   const s = state();
   s.holdMs = holdMs;
+  s.maxHeld = maxHeld;
+  s.unsubscribe?.();
   const onRequest = (message: unknown) => {
     const server =
       typeof message === "object" && message !== null && "server" in message ? message.server : undefined;
     if (s.phase !== "loading" || s.wrapped || !(server instanceof Server)) return;
     const listeners = server.listeners("request").filter(isListener);
-    s.wrapped = { server, listeners, unsubscribe: () => unsubscribe(CHANNEL, onRequest) };
+    s.wrapped = { server, listeners };
     server.removeAllListeners("request");
     server.on("request", (request: IncomingMessage, response: ServerResponse) => {
       if (s.phase === "loading" && needsContent(request.url ?? "/")) hold(request, response);
@@ -94,6 +123,7 @@ export function installStartingAnswer({ holdMs = HOLD_MS }: { holdMs?: number } 
     });
   };
   subscribe(CHANNEL, onRequest);
+  s.unsubscribe = () => unsubscribe(CHANNEL, onRequest);
 }
 
 const CHANNEL = "http.server.request.start";
@@ -101,7 +131,7 @@ const CHANNEL = "http.server.request.start";
 /** Waits for the content, up to holdMs; answered "starting" at once for the shipped nginx. */
 function hold(request: IncomingMessage, response: ServerResponse) {
   const s = state();
-  if (request.headers[ANSWER_AT_ONCE] !== undefined) {
+  if (request.headers[ANSWER_AT_ONCE] !== undefined || s.held.size >= s.maxHeld) {
     answerStarting(response);
     return;
   }

@@ -6,7 +6,7 @@
  * SIGTERM before exiting (lib/server/shutdown.ts).
  */
 import { nextRuntime } from "@/lib/config/env";
-import { enterPhase, installStartingAnswer } from "./readiness";
+import { answerHeld, enterPhase, installStartingAnswer } from "./readiness";
 
 export async function startServer() {
   if (!nextRuntime.serving) {
@@ -52,9 +52,12 @@ async function serveWhenLoaded(
   try {
     live = await warm();
   } catch (error) {
-    // As a failed register() would: a server that cannot read its content must not stay up.
+    // As a failed register() would: a server that cannot read its content must not stay up. The
+    // requests waiting for it get the starting answer first (a moment to send it), not a reset.
     console.error("content: loading failed:", error);
-    process.exit(1);
+    answerHeld();
+    setTimeout(() => process.exit(1), 200);
+    return;
   }
   enterPhase("indexing");
   const { warmSearch } = await import("@/lib/site/api");

@@ -4,6 +4,8 @@
  * `isPublic` allows at this moment: scheduled, embargoed and draft stories are invisible to every
  * output until their time. Preview (draft mode) alone sees them, one story (and its photo) at a time.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { draftMode } from "next/headers";
 import { env, nextRuntime } from "@/lib/config/env";
 import { processSingleton } from "@/lib/runtime/singleton";
@@ -34,8 +36,27 @@ const PRERENDER_RECENT = env.prerenderRecent;
 export function getLiveContent(): Promise<LiveContent> {
   // A build must fail on any bad file; a running server logs it and serves the rest.
   return processSingleton("content.live", () =>
-    loadLiveContent(env.contentDirs, { strict: nextRuntime.building, snapshot: env.contentSnapshot }),
+    loadLiveContent(env.contentDirs, { strict: nextRuntime.building, ...snapshotOptions() }),
   );
+}
+
+/**
+ * The start-up's snapshot (lib/content/snapshot.ts): never in development, whose code changes without
+ * a build; and a server does not put one in place once a new build has replaced the one it runs.
+ */
+function snapshotOptions() {
+  if (nextRuntime.development || !env.contentSnapshot) return {};
+  const buildId = () => readFileIfAny(path.join(env.distDir, "BUILD_ID"));
+  const started = buildId();
+  return { snapshot: env.contentSnapshot, stillCurrent: () => !nextRuntime.serving || buildId() === started };
+}
+
+function readFileIfAny(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 type PublicView = { version: number; until: number; index: ContentIndex };
