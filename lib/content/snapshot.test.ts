@@ -48,23 +48,13 @@ function resealed(text: string): string {
   return `${body}${JSON.stringify({ count: lines.length - 1, sha256 })}\n`;
 }
 
-const LIVE_STORY = `---
-title: "Storm live"
-standfirst: "Updates as they come."
-section: world
-published: "2026-01-01T10:00:00+08:00"
-live: true
-source: Reuters
-hero:
-  src: images/photo.jpg
-  alt: "Alt"
-  caption: "Caption."
-  credit: "(Photo: AP)"
----
-The story so far, with a photo:
-
-![A harbour](images/harbour.jpg "The harbour. (Photo: AP)")
-`;
+/** The fixture's story, live, with a photo in its body. */
+const LIVE_STORY = story("Storm live")
+  .replace("section: world\n", "section: world\nlive: true\n")
+  .replace(
+    "The text.\n",
+    'The story so far, with a photo:\n\n![A harbour](images/harbour.jpg "The harbour. (Photo: AP)")\n',
+  );
 
 beforeEach(() => {
   dir = tempContentDir("dispatch-snapshot-");
