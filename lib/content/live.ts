@@ -18,11 +18,11 @@ import {
   readEntry,
   scanContent,
   SLICE_MS,
-  type ImageCache,
 } from "./load";
 import type { AnyEntry } from "./entries";
 import { ContentError, formatProblem, type ContentProblem } from "./problems";
 import { timeSlices } from "@/lib/runtime/limit";
+import type { ImageCache } from "./images";
 import { readSnapshot, writeSnapshot } from "./snapshot";
 import { statContent } from "./stat";
 import { updateTombstones, type Tombstones } from "./tombstones";
