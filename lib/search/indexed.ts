@@ -40,16 +40,51 @@ export class IndexedDocs {
    * rows out, all in. Throws, before anything is written, on a story it cannot index.
    */
   changeTo(articles: readonly Article[]): Change {
-    const wanted = new Map(articles.map((a) => [a.slug, a]));
-    const stays = (d: Doc) => wanted.get(d.article.slug) === d.article;
-    const added = placed(articles.filter((a) => this.bySlug.get(a.slug)?.article !== a));
+    const { removed, added } = this.difference(articles);
+    const gone = new Set(removed);
+    const kept = gone.size === 0 ? this.order : this.order.filter((d) => !gone.has(d));
+    const fresh = placed(added);
     const keys = keysAmong(
-      this.order.filter(stays),
-      added.map((a) => a.place),
+      kept,
+      fresh.map((a) => a.place),
     );
-    if (keys) return { removed: this.order.filter((d) => !stays(d)), added: this.docs(added, keys) };
+    if (keys) return { removed, added: this.docs(fresh, keys) };
     const all = placed(articles);
     return { removed: this.order, added: this.docs(all, freshKeys(all.length)) };
+  }
+
+  /**
+   * The indexed stories that `articles` no longer holds (or holds changed), and the stories it holds
+   * that are not indexed. One walk of both lists in the content index's order (newest first, ties by
+   * slug: sortNewest), comparing by identity: an unchanged story costs a pointer comparison, no
+   * lookup, so a publish at 100k stories does not spend the server's thread on the whole archive
+   * (a Map of every slug took ~0.7 s per change there). A list in another order gives the same
+   * answer, less cheaply: what the walk cannot pair is removed and added again.
+   */
+  private difference(articles: readonly Article[]): { removed: Doc[]; added: Article[] } {
+    const removed: Doc[] = [];
+    const added: Article[] = [];
+    const docs = new NewestFirst(this.order);
+    for (const a of articles) {
+      // Docs before `a` in the list's order are not in the list (as they are): removed.
+      let d = docs.current;
+      while (d && d.article !== a && newerFirst(d.place, placeOf(a)) < 0) {
+        removed.push(d);
+        d = docs.next();
+      }
+      if (d && d.article === a) {
+        docs.next();
+        continue;
+      }
+      added.push(a);
+      // The same story changed (same place, another object): its old row goes.
+      if (d && newerFirst(d.place, placeOf(a)) === 0) {
+        removed.push(d);
+        docs.next();
+      }
+    }
+    for (let d = docs.current; d; d = docs.next()) removed.push(d);
+    return { removed, added };
   }
 
   /** Stories just written (keys ascending). */
@@ -85,12 +120,48 @@ export class IndexedDocs {
 /** Articles with their places, in place order. */
 function placed(articles: readonly Article[]): { article: Article; place: Place }[] {
   return articles
-    .map((article) => {
-      const ms = Date.parse(article.published);
-      if (Number.isNaN(ms)) throw new Error(`search: "${article.slug}" has no valid publication time`);
-      return { article, place: { ms, slug: article.slug } };
-    })
+    .map((article) => ({ article, place: placeOf(article) }))
     .sort((a, b) => comparePlaces(a.place, b.place));
+}
+
+function placeOf(article: Article): Place {
+  const ms = Date.parse(article.published);
+  if (Number.isNaN(ms)) throw new Error(`search: "${article.slug}" has no valid publication time`);
+  return { ms, slug: article.slug };
+}
+
+/** The content index's order (sortNewest): newest first, ties by slug ascending. */
+function newerFirst(a: Place, b: Place): number {
+  return b.ms - a.ms || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+/**
+ * Docs (kept in place order, oldest first) in the content index's order: newest first, ties by slug.
+ * A cursor, not a generator: this is the loop a publish at 100k stories runs 100k times.
+ */
+class NewestFirst {
+  /** The docs of one instant are order[low, high); `at` walks them up. */
+  private low: number;
+  private high: number;
+  private at: number;
+  current: Doc | undefined;
+
+  constructor(private readonly order: readonly Doc[]) {
+    this.low = this.high = this.at = order.length;
+    this.current = this.next();
+  }
+
+  next(): Doc | undefined {
+    if (this.at >= this.high) {
+      this.high = this.low;
+      if (this.high === 0) return (this.current = undefined);
+      const ms = this.order[this.high - 1]?.place.ms;
+      this.low = this.high - 1;
+      while (this.low > 0 && this.order[this.low - 1]?.place.ms === ms) this.low--;
+      this.at = this.low;
+    }
+    return (this.current = this.order[this.at++]);
+  }
 }
 
 /** Two lists sorted by key, as one. */

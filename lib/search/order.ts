@@ -32,7 +32,7 @@ export function keysAmong(kept: readonly Keyed[], added: readonly Place[]): numb
   for (let i = 0; i < added.length;) {
     const first = added[i];
     if (!first) break;
-    while (k < kept.length && comparePlaces(kept[k]?.place ?? first, first) < 0) k++;
+    k = firstNotBefore(kept, first, k);
     const high = kept[k];
     // added[i..j) all fall between kept[k - 1] and kept[k].
     let j = i + 1;
@@ -43,6 +43,19 @@ export function keysAmong(kept: readonly Keyed[], added: readonly Place[]): numb
     i = j;
   }
   return keys;
+}
+
+/** The first index at or after `from` whose place is not before `place` (binary search). */
+function firstNotBefore(kept: readonly Keyed[], place: Place, from: number): number {
+  let low = from;
+  let high = kept.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const at = kept[mid];
+    if (at && comparePlaces(at.place, place) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Fresh keys for `n` stories in order, centred on 0 so there is room before and after. */
