@@ -107,6 +107,24 @@ function compareSlugs(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** sortNewest's order, for two stories: negative when `x` comes first. Parses both dates. */
+export function compareNewest(x: Article, y: Article): number {
+  return Date.parse(y.published) - Date.parse(x.published) || compareSlugs(x.slug, y.slug);
+}
+
+/** Where `a` goes in a list newest first (sortNewest's order): before the first that sorts after it. */
+export function newestPlace(list: readonly Article[], a: Article): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const other = list[mid];
+    if (other && compareNewest(other, a) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * A new array, newest first; ties broken by slug so the order never depends on the file system. Each
  * date is parsed once, not once per comparison.

@@ -5,6 +5,7 @@
  * keeps answering 404. The list is bounded: past TOMBSTONE_LIMIT the oldest removals fall back to 404.
  */
 import type { ContentIndex } from "./content-index";
+import { changedStories } from "./index-diff";
 import { isPublic } from "./public";
 
 const TOMBSTONE_LIMIT = 10_000;
@@ -26,8 +27,8 @@ export function updateTombstones(
 ): Tombstones {
   const next = new Map(previous);
   for (const slug of next.keys()) if (after.bySlug.has(slug)) next.delete(slug);
-  for (const article of before.articles) {
-    if (after.bySlug.has(article.slug) || !isPublic(article, now)) continue;
+  for (const { before: article, after: still } of changedStories(before, after)) {
+    if (!article || still || !isPublic(article, now)) continue;
     next.delete(article.slug); // re-inserted: the newest removal goes last
     next.set(article.slug, { section: article.section.slug, slug: article.slug, removedAt: now });
   }

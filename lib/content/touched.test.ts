@@ -3,7 +3,8 @@ import type { Article } from "./article";
 import { makeArticle } from "./article.fixture";
 import { indexArticles } from "./content-index";
 import { relatedArticles } from "./related";
-import { changedStories, touchedPaths, type ShownList } from "./touched";
+import { changedStories } from "./index-diff";
+import { touchedPaths, type ShownList } from "./touched";
 
 const t = (slug: string) => ({ name: slug, slug });
 const sections = {
@@ -155,6 +156,22 @@ describe("touchedPaths", () => {
     expect(paths).toContain("/fast/card-20");
     expect(paths).not.toContain("/fast/card-99");
     expect(paths).not.toContain("/fast/card-0");
+  });
+
+  it("FAST: the window counts cards only, past stories without one", () => {
+    // Every other story has no card: the 30 cards either side of card-49 reach 60 stories each way.
+    const mixed = Array.from({ length: 200 }, (_, i) =>
+      story(i % 2 ? `plain-${i}` : `card-${i / 2}`, "sport", ["tennis"], i, i % 2 ? { summary: [] } : {}),
+    );
+    const changed = mixed.find((x) => x.slug === "card-49");
+    if (!changed) throw new Error("no card-49");
+    const paths = touched(mixed, replace(mixed, { ...changed, body: "x" }));
+    const cards = paths.filter((p) => p.startsWith("/fast/"));
+    expect(cards).toHaveLength(61);
+    expect(cards).toEqual(expect.arrayContaining(["/fast/card-19", "/fast/card-79"]));
+    expect(cards).not.toContain("/fast/card-18");
+    expect(cards).not.toContain("/fast/card-80");
+    expect(cards.some((p) => p.includes("plain"))).toBe(false);
   });
 
   it("a short list is made again for a new story anywhere (it may now have room for it)", () => {

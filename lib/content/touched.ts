@@ -16,6 +16,7 @@ import { sectionSlugs } from "@/lib/config/site";
 import { isLiveNow, type Article } from "./article";
 import type { ContentIndex } from "./content-index";
 import { livePagePath, updatesPage } from "./live-coverage";
+import { changedStories, type StoryChange } from "./index-diff";
 import { relatedArticles } from "./related";
 import { topicPath } from "@/lib/config/paths";
 
@@ -44,18 +45,7 @@ export type ShownList = {
   source: { kind: "related"; slug: string; limit: number } | { kind: "fixed" };
 };
 
-type Change = { slug: string; before?: Article; after?: Article };
-
-/** Stories added, removed or re-read (a new object) between two public indexes. */
-export function changedStories(before: ContentIndex, after: ContentIndex): Change[] {
-  const changes: Change[] = [];
-  for (const [slug, b] of before.bySlug) {
-    const a = after.bySlug.get(slug);
-    if (a !== b) changes.push({ slug, before: b, after: a });
-  }
-  for (const [slug, a] of after.bySlug) if (!before.bySlug.has(slug)) changes.push({ slug, after: a });
-  return changes;
-}
+type Change = StoryChange;
 
 /** What a list shows of a story: a change elsewhere in it (the body, a correction) leaves lists alone. */
 function listed(a: Article | undefined): string {
@@ -82,15 +72,31 @@ function listings(a: Article): string[] {
   return [`/${a.section.slug}`, `/${a.section.slug}/feed.xml`, ...a.topics.map((t) => topicPath(t.slug))];
 }
 
-/** FAST card pages whose window may hold a card at `position` of a deck of `size` cards. */
-function deckNeighbours(deck: readonly Article[], position: number): string[] {
-  const from = Math.max(0, position - DECK_REACH);
-  const to = Math.min(deck.length, position + DECK_REACH + 1);
-  return deck.slice(from, to).map((a) => `/fast/${a.slug}`);
+function hasCard(a: Article): boolean {
+  return a.summary !== undefined && a.summary.length > 0;
 }
 
-function fastDeck(index: ContentIndex): Article[] {
-  return index.articles.filter((a) => a.summary !== undefined && a.summary.length > 0);
+/**
+ * The FAST card pages whose window may hold this story's card (none when it has none): the cards
+ * around it in the deck (the stories with a card, in the index's order). Found from the story's own
+ * place, not by making the deck: a publish at 100k stories must not walk the archive for this.
+ */
+function deckAround(index: ContentIndex, story: Article): string[] {
+  if (!hasCard(story)) return [];
+  const at = index.articles.indexOf(story);
+  if (at < 0) return [];
+  const near = [story];
+  for (const step of [-1, 1]) {
+    for (let i = at + step, n = 0; n < DECK_REACH; i += step) {
+      const a = index.articles[i];
+      if (!a) break;
+      if (hasCard(a)) {
+        near.push(a);
+        n++;
+      }
+    }
+  }
+  return near.map((a) => `/fast/${a.slug}`);
 }
 
 /** What decides whether a story is in another story's related list: a body change moves no list. */
@@ -133,23 +139,26 @@ export function touchedPaths(
   const sitemapFiles = Math.ceil((after.articles.length + after.topics.size + 64) / SITEMAP_PAGE) + 1;
   for (let i = 0; i < sitemapFiles; i += 1) paths.add(`/sitemaps/${i}.xml`);
 
-  const decks = [fastDeck(before), fastDeck(after)];
-  const positions = decks.map((deck) => new Map(deck.map((a, i) => [a.slug, i])));
   for (const c of changed) {
-    for (const a of [c.before, c.after]) {
+    for (const [a, index] of [
+      [c.before, before],
+      [c.after, after],
+    ] as const) {
       if (!a) continue;
       for (const p of ownPages(a)) paths.add(p);
       for (const p of listings(a)) paths.add(p);
+      for (const p of deckAround(index, a)) paths.add(p);
     }
-    decks.forEach((deck, i) => {
-      const at = positions[i]?.get(c.slug);
-      if (at !== undefined) for (const p of deckNeighbours(deck, at)) paths.add(p);
-    });
   }
 
   // A section with no public story shows the site's newest instead.
-  const filled = new Set(after.articles.map((a) => a.section.slug));
-  for (const section of sectionSlugs) if (!filled.has(section)) paths.add(`/${section}`);
+  // (A walk that stops once every section is seen: within the newest few hundred stories.)
+  const empty = new Set<string>(sectionSlugs);
+  for (const a of after.articles) {
+    if (empty.size === 0) break;
+    empty.delete(a.section.slug);
+  }
+  for (const section of empty) paths.add(`/${section}`);
 
   const bySlug = new Map(changed.map((c) => [c.slug, c]));
   const moved = changed.filter((c) => placement(c.before) !== placement(c.after));
