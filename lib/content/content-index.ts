@@ -121,7 +121,11 @@ function newestFirst(updates: readonly LiveUpdate[]): LiveUpdate[] {
 }
 
 export function indexArticles(articles: Article[], media = new Map<string, string>()): ContentIndex {
-  const sorted = sortNewest(articles);
+  return indexSorted(sortNewest(articles), media);
+}
+
+/** indexArticles for a list already in its order (newest first, ties by slug), as a filtered index is. */
+export function indexSorted(sorted: Article[], media: Map<string, string>): ContentIndex {
   const topics = new Map<string, Topic>();
   for (const a of sorted) for (const t of a.topics) if (!topics.has(t.slug)) topics.set(t.slug, t);
   return { articles: sorted, bySlug: new Map(sorted.map((a) => [a.slug, a])), topics, media };

@@ -12,6 +12,83 @@ export function isPublic(article: Gated, now: Date | number): boolean {
   return !article.draft && Date.parse(article.published) <= at;
 }
 
+type Gate = {
+  /** The time the gate was worked out for; it holds until `next`. */
+  at: number;
+  /** When the next scheduled (embargoed) story, or update of a live story, becomes public. */
+  next: number | undefined;
+  /** A story in the list is not public now: a draft, or one not yet out (updates aside). */
+  hidden: boolean;
+  /** Some story in the list is live coverage (its public view is a copy: live-coverage.ts). */
+  live: boolean;
+};
+
+/** By list: the content index's lists are never changed once made (a change makes a new index). */
+const gates = new WeakMap<readonly object[], Gate>();
+
+type GatedStory = Gated & { live?: { updates: readonly Gated[] } };
+
+/** True when `g` is not public at the gate's time; notes in the gate when it will be. */
+function waiting(gate: Gate): (g: Gated) => boolean {
+  return (g) => {
+    if (g.draft) return true;
+    const t = Date.parse(g.published);
+    if (t <= gate.at) return false;
+    if (!Number.isNaN(t) && (gate.next === undefined || t < gate.next)) gate.next = t;
+    return true;
+  };
+}
+
+/**
+ * What the public view of a list needs to know at `now`, in one pass over the list, reused for any
+ * later time before the next publication (nothing becomes public meanwhile). At 100k stories a pass
+ * is ~0.2 s of the server's thread, and every publish asked twice (the view, the scheduler).
+ */
+export function publicationGate(articles: readonly GatedStory[], now: Date | number): Gate {
+  const at = typeof now === "number" ? now : now.getTime();
+  const known = gates.get(articles);
+  if (known && at >= known.at && (known.next === undefined || at < known.next)) return known;
+  const gate: Gate = { at, next: undefined, hidden: false, live: false };
+  const waits = waiting(gate);
+  for (const a of articles) {
+    if (waits(a)) gate.hidden = true;
+    if (a.live) {
+      gate.live = true;
+      for (const u of a.live.updates) waits(u);
+    }
+  }
+  gates.set(articles, gate);
+  return gate;
+}
+
+/**
+ * The gate of `to`, a list made from `from` by taking out `gone` and adding `came` (reindex.ts),
+ * from `from`'s gate if it was worked out and nothing that left counted in it: the gate as of the
+ * same time, with no pass over the archive (~0.15 s per publish at 100k stories).
+ */
+export function carryGate(
+  from: readonly object[],
+  to: readonly object[],
+  gone: readonly GatedStory[],
+  came: readonly GatedStory[],
+): void {
+  const known = gates.get(from);
+  if (!known) return;
+  const gate: Gate = { ...known };
+  const waits = waiting(gate);
+  for (const a of gone) {
+    if (a.live || waits(a)) return;
+  }
+  for (const a of came) {
+    if (waits(a)) gate.hidden = true;
+    if (a.live) {
+      gate.live = true;
+      for (const u of a.live.updates) waits(u);
+    }
+  }
+  gates.set(to, gate);
+}
+
 /**
  * When the next scheduled (embargoed) story, or update of a live story, becomes public; undefined
  * if none is waiting.
@@ -20,18 +97,7 @@ export function nextPublicationTime(
   articles: readonly (Gated & { live?: { updates: readonly Gated[] } })[],
   now: Date | number,
 ): number | undefined {
-  const at = typeof now === "number" ? now : now.getTime();
-  let next: number | undefined;
-  const consider = (g: Gated) => {
-    if (g.draft) return;
-    const t = Date.parse(g.published);
-    if (t > at && (next === undefined || t < next)) next = t;
-  };
-  for (const a of articles) {
-    consider(a);
-    if (a.live) for (const u of a.live.updates) consider(u);
-  }
-  return next;
+  return publicationGate(articles, now).next;
 }
 
 /** Whether a reader may see any story on a topic now (a topic only drafts carry is not one yet). */

@@ -10,12 +10,12 @@ import { draftMode } from "next/headers";
 import { env, nextRuntime } from "@/lib/config/env";
 import { processSingleton } from "@/lib/runtime/singleton";
 import type { Article, Topic } from "@/lib/content/article";
-import { indexArticles, type ContentIndex } from "@/lib/content/content-index";
+import type { ContentIndex } from "@/lib/content/content-index";
 import { isInsideContent } from "@/lib/content/inside";
 import { loadContent } from "@/lib/content/load";
 import { loadLiveContent, type LiveContent } from "@/lib/content/live";
-import { publicCoverage } from "@/lib/content/live-coverage";
-import { isPublic, nextPublicationTime } from "@/lib/content/public";
+import { nextPublicationTime } from "@/lib/content/public";
+import { publicView } from "@/lib/content/public-view";
 import { searchIndexed, searchProgress, syncSearch } from "@/lib/search/store";
 import type { SearchOptions, SearchResults } from "@/lib/search/engine";
 import { RELATED_COUNT, relatedArticles } from "@/lib/content/related";
@@ -66,31 +66,16 @@ type PublicView = { version: number; until: number; index: ContentIndex };
  * changes or a scheduled story's time comes, so a request costs a lookup, not a scan of the archive.
  */
 async function getIndex(): Promise<ContentIndex> {
-  if (nextRuntime.development) return publicOnly(await loadContent(env.contentDirs), Date.now());
+  if (nextRuntime.development) return publicView(await loadContent(env.contentDirs), Date.now());
   const live = await getLiveContent();
   const now = Date.now();
   const cache = processSingleton<{ view?: PublicView }>("content.public", () => ({}));
   const view = cache.view;
   if (view && view.version === live.version && now < view.until) return view.index;
   const until = nextPublicationTime(live.index.articles, now) ?? Number.POSITIVE_INFINITY;
-  const index = publicOnly(live.index, now);
+  const index = publicView(live.index, now);
   cache.view = { version: live.version, until, index };
   return index;
-}
-
-function publicOnly(index: ContentIndex, now: number): ContentIndex {
-  // Live stories show only their public updates (lib/content/live-coverage.ts).
-  const visible = index.articles.filter((a) => isPublic(a, now)).map((a) => publicCoverage(a, now));
-  if (visible.length === index.articles.length && visible.every((a, i) => a === index.articles[i]))
-    return index;
-  const media = new Map<string, string>();
-  for (const a of visible) {
-    for (const url of [a.hero.url, ...a.photos.map((p) => p.url)]) {
-      const file = index.media.get(url);
-      if (file) media.set(url, file);
-    }
-  }
-  return indexArticles(visible, media);
 }
 
 /** True when an editor has turned preview on (Next's draft mode); false outside a request. */
@@ -329,5 +314,5 @@ export async function getDeckRelated(deck: Deck, limit = RELATED_COUNT): Promise
  * through the same gate as every page (a script has no running server's live store to ask).
  */
 export async function getPublicArticlesAt(now: Date): Promise<Article[]> {
-  return publicOnly((await getLiveContent()).index, now.getTime()).articles;
+  return publicView((await getLiveContent()).index, now.getTime()).articles;
 }
