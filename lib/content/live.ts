@@ -21,6 +21,7 @@ import {
 } from "./load";
 import type { AnyEntry } from "./entries";
 import { ContentError, formatProblem, type ContentProblem } from "./problems";
+import { reindexEntries } from "./reindex";
 import { timeSlices } from "@/lib/runtime/limit";
 import type { ImageCache } from "./images";
 import { readSnapshot, writeSnapshot } from "./snapshot";
@@ -41,6 +42,8 @@ export type LiveContent = {
   imageTimes: Map<string, number>;
   /** Stories deleted while public, whose URLs answer 410 (lib/content/tombstones.ts). */
   removed: Tombstones;
+  /** The index's last build named no problem: a plain change may then be applied to it (reindex.ts). */
+  clean: boolean;
 };
 
 export type ChangeReport = { changed: boolean; problems: ContentProblem[] };
@@ -96,6 +99,7 @@ export async function loadLiveContent(
     broken: new Map(),
     imageTimes: new Map(),
     removed: new Map(),
+    clean: problems.length === 0,
   };
   await recordImageTimes(live, entries.values());
   return live;
@@ -207,6 +211,8 @@ async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log
   // checkout) re-reads the archive without holding every request until it is done.
   const breathe = timeSlices(SLICE_MS);
   const read: Awaited<ReturnType<typeof readEntry>>[] = [];
+  // Each changed key's entry before this change, for reindexEntries.
+  const before = new Map<string, AnyEntry | undefined>();
   for (const c of files) {
     await breathe();
     read.push(await readEntry(live.dirs, c.dir, c.file, images));
@@ -215,6 +221,7 @@ async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log
     const c = files[i];
     if (!c) continue;
     const key = entryKey(live.dirs, c.dir, c.file);
+    if (!before.has(key)) before.set(key, live.entries.get(key));
     if (result.ok) {
       live.broken.delete(key);
       live.entries.set(key, result.entry);
@@ -230,7 +237,10 @@ async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log
     }
   }
   if (changed) {
-    const next = indexEntries(live.entries.values());
+    const next = live.clean
+      ? reindexEntries(live.index, live.entries, before)
+      : indexEntries(live.entries.values());
+    live.clean = next.problems.length === 0;
     for (const p of next.problems) log(`content: not published: ${formatProblem(p)}`);
     problems.push(...next.problems);
     live.removed = updateTombstones(live.removed, live.index, next.index, Date.now());

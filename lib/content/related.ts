@@ -5,7 +5,7 @@
  * the newest PER_TOPIC stories of each of its topics: a story's list costs the same at 1k or 100k
  * stories, and a build or a publish stays linear.
  */
-import type { Article } from "./article";
+import { compareNewest, newestPlace, type Article } from "./article";
 import type { ContentIndex } from "./content-index";
 
 const PER_TOPIC = 200;
@@ -14,7 +14,6 @@ export const RELATED_COUNT = 4;
 type Lists = {
   byTopic: Map<string, Article[]>;
   bySection: Map<string, Article[]>;
-  rank: Map<Article, number>;
 };
 
 const listsOf = new WeakMap<ContentIndex, Lists>();
@@ -22,14 +21,48 @@ const listsOf = new WeakMap<ContentIndex, Lists>();
 function lists(index: ContentIndex): Lists {
   let found = listsOf.get(index);
   if (found) return found;
-  found = { byTopic: new Map(), bySection: new Map(), rank: new Map() };
-  index.articles.forEach((a, i) => {
-    found.rank.set(a, i);
+  found = { byTopic: new Map(), bySection: new Map() };
+  for (const a of index.articles) {
     push(found.bySection, a.section.slug, a);
     for (const t of a.topics) push(found.byTopic, t.slug, a);
-  });
+  }
   listsOf.set(index, found);
   return found;
+}
+
+/**
+ * The lists of `to`, an index made from `from` by taking out `gone` and adding `came` (reindex.ts),
+ * from `from`'s lists if they were made: only the lists of those stories' topics and sections are
+ * copied, not the archive walked again (~0.13 s per publish at 100k stories).
+ */
+export function carryLists(
+  from: ContentIndex,
+  to: ContentIndex,
+  gone: readonly Article[],
+  came: readonly Article[],
+): void {
+  const known = listsOf.get(from);
+  if (!known) return;
+  const carried: Lists = { byTopic: new Map(known.byTopic), bySection: new Map(known.bySection) };
+  const edit = (a: Article, change: (list: Article[]) => void) => {
+    for (const [map, key] of [
+      [carried.bySection, a.section.slug],
+      ...a.topics.map((t) => [carried.byTopic, t.slug] as const),
+    ] as const) {
+      const list = [...(map.get(key) ?? [])];
+      change(list);
+      if (list.length > 0) map.set(key, list);
+      else map.delete(key);
+    }
+  };
+  for (const a of gone) {
+    edit(a, (list) => {
+      const at = list.indexOf(a);
+      if (at >= 0) list.splice(at, 1);
+    });
+  }
+  for (const a of came) edit(a, (list) => list.splice(newestPlace(list, a), 0, a));
+  listsOf.set(to, carried);
 }
 
 function push(map: Map<string, Article[]>, key: string, a: Article): void {
@@ -39,7 +72,7 @@ function push(map: Map<string, Article[]>, key: string, a: Article): void {
 }
 
 export function relatedArticles(article: Article, index: ContentIndex, limit = RELATED_COUNT): Article[] {
-  const { byTopic, bySection, rank } = lists(index);
+  const { byTopic, bySection } = lists(index);
   // Candidates: the newest of each topic. Each is then scored on all its topics, so a story found
   // through a short topic list still counts the topics whose lists were too long to read whole.
   const mine = new Set(article.topics.map((t) => t.slug));
@@ -56,7 +89,8 @@ export function relatedArticles(article: Article, index: ContentIndex, limit = R
       (a, b) =>
         (shared.get(b) ?? 0) - (shared.get(a) ?? 0) ||
         sameSection(b) - sameSection(a) ||
-        (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
+        // The index's own order (no map of 100k stories' places per publish).
+        compareNewest(a, b),
     )
     .slice(0, limit);
   // Too few share a topic: the section's newest, then the site's.

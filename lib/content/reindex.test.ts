@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import type { Article, Topic } from "./article";
+import { makeArticle } from "./article.fixture";
+import { newBody } from "./body";
+import { indexEntries, type ContentIndex } from "./content-index";
+import type { AnyEntry, ContentEntry } from "./entries";
+import { publicationGate } from "./public";
+import { reindexEntries } from "./reindex";
+import { relatedArticles } from "./related";
+
+const NAMES = ["Floods", "floods", "Mexico", "Trade", "Elections", "Heat wave", "Rail", "Ports", "Tennis"];
+const slugOf = (name: string) => name.toLowerCase().replace(/ /g, "-");
+
+function entry(dir: number, file: string, article: Article): ContentEntry {
+  return {
+    kind: "story",
+    key: `${dir}:${file}`,
+    dir: `/content-${dir}`,
+    file,
+    label: `content-${dir}/${file}`,
+    article,
+    body: newBody(article.body),
+    mediaFile: `/files${article.hero.url}`,
+    bodyMedia: new Map(article.photos.map((p) => [p.url, `/files${p.url}`])),
+    images: [],
+    mtimeMs: 0,
+    ctimeMs: 0,
+    size: 0,
+    ino: 0,
+  };
+}
+
+/** A seeded walk of changes: stories added, corrected, re-timed, re-topiced, deleted. */
+function walk(seed: number) {
+  let state = seed;
+  const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+  const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
+  let made = 0;
+  const story = (slug = `s-${made++}`, more: Partial<Article> = {}): Article => {
+    // A third share no topic with any other story: their related stories are their section's newest.
+    const names = random() < 0.33 ? [`Solo ${made}`] : [pick(NAMES) ?? "Floods", pick(NAMES) ?? "Floods"];
+    const topics: Topic[] = names.map((name) => ({ name, slug: slugOf(name) }));
+    const section = pick(["world", "asia"]) ?? "world";
+    return makeArticle({
+      slug,
+      title: `Story ${made}`,
+      // 40 distinct times, so ties (broken by slug) are common; one in 40 after NOW (scheduled).
+      published: new Date(Date.UTC(2026, 0, 1, Math.floor(random() * 40))).toISOString(),
+      draft: random() < 0.01,
+      section: { slug: section, name: section, description: "." },
+      path: `/${section}/${slug}`,
+      topics: topics.filter((t, i) => topics.findIndex((o) => o.slug === t.slug) === i),
+      hero: { ...makeArticle().hero, url: `/media/${Math.floor(random() * 10)}/photo.jpg` },
+      photos:
+        random() < 0.2
+          ? [{ src: "images/p.jpg", url: `/media/body-${made}/p.jpg`, width: 800, height: 600 }]
+          : [],
+      ...more,
+    });
+  };
+  return { random, pick, story };
+}
+
+/** Stories of the last hour (39) are scheduled at NOW; the rest are out. */
+const NOW = Date.UTC(2026, 0, 1, 38, 30);
+
+function expectSame(made: ContentIndex, full: ContentIndex): void {
+  expect(made.articles.map((a) => a.slug)).toEqual(full.articles.map((a) => a.slug));
+  expect(made.articles.every((a, i) => a === full.articles[i])).toBe(true);
+  const sorted = <V>(m: ReadonlyMap<string, V>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  expect(sorted(made.bySlug)).toEqual(sorted(full.bySlug));
+  // In order: the search page suggests the first topics.
+  expect([...made.topics.entries()]).toEqual([...full.topics.entries()]);
+  expect(sorted(made.media)).toEqual(sorted(full.media));
+  // What is carried from the index before (a copy of the list has no gate or lists of its own yet).
+  const fresh = { ...full, articles: [...full.articles] };
+  expect(publicationGate(made.articles, NOW)).toEqual(publicationGate(fresh.articles, NOW));
+  for (const a of full.articles) {
+    const slugs = (index: ContentIndex) => relatedArticles(a, index).map((r) => r.slug);
+    expect(slugs(made), a.slug).toEqual(slugs(fresh));
+  }
+}
+
+describe("reindexEntries", () => {
+  it("agrees with a full build after every step of 400 random changes, and takes the short path for plain ones", () => {
+    const { random, pick, story } = walk(11);
+    const entries = new Map<string, AnyEntry>();
+    for (let i = 0; i < 60; i++) {
+      const e = entry(i % 2, `world/f-${i}.md`, story());
+      entries.set(e.key, e);
+    }
+    let built = indexEntries(entries.values());
+    let plain = 0;
+    for (let step = 0; step < 400; step++) {
+      const before = new Map<string, AnyEntry | undefined>();
+      const change = (key: string, next: AnyEntry | undefined) => {
+        if (!before.has(key)) before.set(key, entries.get(key));
+        if (next) entries.set(key, next);
+        else entries.delete(key);
+      };
+      const stories = () => [...entries.values()].filter((e): e is ContentEntry => e.kind === "story");
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+        const r = random();
+        const some = pick(stories());
+        if (r < 0.3 || !some) {
+          const e = entry(Math.floor(random() * 2), `world/n-${step}-${n}.md`, story());
+          change(e.key, e);
+        } else if (r < 0.55) {
+          // Corrected in place: same slug, new text, sometimes a new time, topics or photo.
+          const fresh = story(some.article.slug, random() < 0.5 ? { published: some.article.published } : {});
+          change(some.key, entry(Number(some.key[0]), some.file, { ...fresh, title: "Corrected" }));
+        } else if (r < 0.8) {
+          change(some.key, undefined);
+        } else if (r < 0.84) {
+          // Another file takes a slug already in use: a problem, for the full build to name.
+          change(`1:world/dup-${step}.md`, entry(1, `world/dup-${step}.md`, story(some.article.slug)));
+        } else if (r < 0.9) {
+          // ...until the editor deletes the extra files.
+          for (const key of [...entries.keys()]) if (key.includes("/dup-")) change(key, undefined);
+        } else if (r < 0.95) {
+          change(some.key, entry(Number(some.key[0]), some.file, { ...some.article, live: { updates: [] } }));
+        } else {
+          // A story's file renamed: the same article read from another file.
+          change(some.key, undefined);
+          const moved = entry(Number(some.key[0]), `${some.file}.renamed.md`, story(some.article.slug));
+          change(moved.key, moved);
+        }
+      }
+      const next = built.problems.length === 0 ? reindexEntries(built.index, entries, before) : undefined;
+      const full = indexEntries(entries.values());
+      if (next) {
+        expectSame(next.index, full.index);
+        expect(next.problems.map((p) => p.message)).toEqual(full.problems.map((p) => p.message));
+        if (next.plain) plain++;
+      }
+      built = next ?? full;
+    }
+    expect(plain).toBeGreaterThan(50);
+  });
+
+  it("carries the public gate: a scheduled story added hides, and its removal shows all again", () => {
+    const { story } = walk(5);
+    const out = (slug: string) =>
+      story(slug, { published: new Date(NOW - 3_600_000).toISOString(), draft: false });
+    const entries = new Map<string, AnyEntry>(
+      ["a", "b", "c"].map((slug) => {
+        const e = entry(0, `world/${slug}.md`, out(slug));
+        return [e.key, e];
+      }),
+    );
+    const { index } = indexEntries(entries.values());
+    expect(publicationGate(index.articles, NOW)).toMatchObject({ hidden: false, next: undefined });
+    const at = NOW + 7_200_000;
+    const later = entry(
+      0,
+      "world/later.md",
+      story("later", { published: new Date(at).toISOString(), draft: false }),
+    );
+    entries.set(later.key, later);
+    const scheduled = reindexEntries(index, entries, new Map([[later.key, undefined]]));
+    expect(scheduled.plain).toBe(true);
+    expect(publicationGate(scheduled.index.articles, NOW)).toMatchObject({ hidden: true, next: at });
+    entries.delete(later.key);
+    const back = reindexEntries(scheduled.index, entries, new Map([[later.key, later]]));
+    expect(publicationGate(back.index.articles, NOW)).toMatchObject({ hidden: false, next: undefined });
+  });
+
+  it("makes the index again in full for a duplicate slug or a live story, naming the problem", () => {
+    const { story } = walk(3);
+    const a = entry(0, "world/a.md", story("a"));
+    const b = entry(0, "world/b.md", story("b"));
+    const entries = new Map<string, AnyEntry>([
+      [a.key, a],
+      [b.key, b],
+    ]);
+    const { index } = indexEntries(entries.values());
+    const dup = entry(1, "world/a-again.md", story("a"));
+    entries.set(dup.key, dup);
+    const next = reindexEntries(index, entries, new Map([[dup.key, undefined]]));
+    expect(next.plain).toBe(false);
+    expect(next.problems.map((p) => p.message)).toEqual(['has the same slug "a" as content-0/world/a.md']);
+    entries.delete(dup.key);
+    const live = entry(0, "world/b.md", { ...b.article, live: { updates: [] } });
+    entries.set(b.key, live);
+    expect(reindexEntries(index, entries, new Map([[b.key, b]])).plain).toBe(false);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * The index after a few files changed, made from the index before them rather than from every
+ * entry. At 100k stories indexEntries is ~0.85 s of the server's one thread (a sort by file, a sort
+ * by date, and four maps of every story), paid on every publish before readers see it (issue 26);
+ * this is the copy of the list and of two maps, and work in proportion to the change.
+ *
+ * Only plain changes take this path: stories (not live coverage, not updates) added, re-read or
+ * removed, from an index whose last build had no problem, with no slug taken twice. Anything else
+ * (a live story, an update, a duplicate slug, an orphan update) is made again in full by
+ * indexEntries, whose rules this must always agree with (reindex.test.ts compares the two).
+ */
+import { compareNewest, newestPlace, sortNewest, type Article, type Topic } from "./article";
+import { indexEntries, type ContentIndex } from "./content-index";
+import type { AnyEntry, ContentEntry } from "./entries";
+import type { ContentProblem } from "./problems";
+import { carryGate } from "./public";
+import { carryLists } from "./related";
+
+/** `plain`: made from the previous index (false: made again in full by indexEntries). */
+type Built = { index: ContentIndex; problems: ContentProblem[]; plain: boolean };
+
+/**
+ * `previous`: the index made from the entries as they were, with no problem. `before`: for each
+ * changed key, its entry before the change (undefined: a new file); `entries`: every entry now.
+ */
+export function reindexEntries(
+  previous: ContentIndex,
+  entries: ReadonlyMap<string, AnyEntry>,
+  before: ReadonlyMap<string, AnyEntry | undefined>,
+): Built {
+  return plainChange(previous, entries, before) ?? { ...indexEntries(entries.values()), plain: false };
+}
+
+function plainChange(
+  previous: ContentIndex,
+  entries: ReadonlyMap<string, AnyEntry>,
+  before: ReadonlyMap<string, AnyEntry | undefined>,
+): Built | undefined {
+  const gone: ContentEntry[] = [];
+  const came: ContentEntry[] = [];
+  for (const [key, was] of before) {
+    const now = entries.get(key);
+    if (was === now) continue;
+    for (const [e, list] of [
+      [was, gone],
+      [now, came],
+    ] as const) {
+      if (!e) continue;
+      if (e.kind !== "story" || e.article.live) return undefined;
+      list.push(e);
+    }
+  }
+  // Each story leaving must be the one the index holds for its slug (its last build took it).
+  const leaving = new Set<string>();
+  for (const e of gone) {
+    if (previous.bySlug.get(e.article.slug) !== e.article) return undefined;
+    leaving.add(e.article.slug);
+  }
+  // A slug taken twice (by another file, or twice in this change) is for indexEntries to name.
+  const arriving = new Set<string>();
+  for (const e of came) {
+    const slug = e.article.slug;
+    if (arriving.has(slug) || (previous.bySlug.has(slug) && !leaving.has(slug))) return undefined;
+    arriving.add(slug);
+  }
+
+  const articles = previous.articles.slice();
+  for (const e of gone) {
+    const at = articles.indexOf(e.article);
+    if (at >= 0) articles.splice(at, 1);
+  }
+  for (const a of sortNewest(came.map((e) => e.article))) articles.splice(newestPlace(articles, a), 0, a);
+  const bySlug = new Map(previous.bySlug);
+  for (const slug of leaving) bySlug.delete(slug);
+  for (const e of came) bySlug.set(e.article.slug, e.article);
+  const { topics, newest } = topicsAfter(previous, articles, gone, came);
+  const index: ContentIndex = {
+    articles,
+    bySlug,
+    topics,
+    media: mediaAfter(previous.media, entries, gone, came),
+  };
+  newestByTopic.set(index, newest);
+  // What is worked out once per index from the whole list, carried over where it was.
+  const out = gone.map((e) => e.article);
+  const added = came.map((e) => e.article);
+  carryGate(previous.articles, articles, out, added);
+  carryLists(previous, index, out, added);
+  return { index, problems: [], plain: true };
+}
+
+/** For each index made here (or looked at once): topic slug → the newest story carrying it. */
+const newestByTopic = new WeakMap<ContentIndex, Map<string, Article>>();
+
+function newestOf(index: ContentIndex): Map<string, Article> {
+  let found = newestByTopic.get(index);
+  if (found) return found;
+  found = new Map();
+  for (const a of index.articles) for (const t of a.topics) if (!found.has(t.slug)) found.set(t.slug, a);
+  newestByTopic.set(index, found);
+  return found;
+}
+
+/**
+ * Topic slug → the topic as the newest story carrying it names it, in the order of those stories
+ * (indexArticles' rule: the search page suggests the first). Only the topics of stories that came
+ * or went are looked for again, from the top of the list; the others keep their order.
+ */
+function topicsAfter(
+  previous: ContentIndex,
+  articles: readonly Article[],
+  gone: readonly ContentEntry[],
+  came: readonly ContentEntry[],
+): { topics: Map<string, Topic>; newest: Map<string, Article> } {
+  const affected = new Set<string>();
+  for (const e of [...gone, ...came]) for (const t of e.article.topics) affected.add(t.slug);
+  const newest = new Map(newestOf(previous));
+  for (const slug of affected) newest.delete(slug);
+  const missing = new Set(affected);
+  for (const a of articles) {
+    if (missing.size === 0) break;
+    for (const t of a.topics) if (missing.delete(t.slug)) newest.set(t.slug, a);
+  }
+  // Topics whose newest story is the same are in that story's order of topics.
+  const before = (x: string, y: string): number => {
+    const ax = newest.get(x);
+    const ay = newest.get(y);
+    if (!ax || !ay) return 0;
+    if (ax !== ay) return compareNewest(ax, ay);
+    return ax.topics.findIndex((t) => t.slug === x) - ax.topics.findIndex((t) => t.slug === y);
+  };
+  const kept = [...previous.topics.keys()].filter((slug) => !affected.has(slug));
+  const back = [...affected].filter((slug) => newest.has(slug)).sort(before);
+  const order: string[] = [];
+  let i = 0;
+  for (const slug of back) {
+    while (i < kept.length && before(kept[i] ?? slug, slug) < 0) order.push(kept[i++] ?? slug);
+    order.push(slug);
+  }
+  order.push(...kept.slice(i));
+  const topics = new Map<string, Topic>();
+  for (const slug of order) {
+    const topic = newest.get(slug)?.topics.find((t) => t.slug === slug);
+    if (topic) topics.set(slug, topic);
+  }
+  return { topics, newest };
+}
+
+/** Served URL → file: the photos of stories that came are added; those no story uses now go. */
+function mediaAfter(
+  previous: ReadonlyMap<string, string>,
+  entries: ReadonlyMap<string, AnyEntry>,
+  gone: readonly ContentEntry[],
+  came: readonly ContentEntry[],
+): Map<string, string> {
+  const media = new Map(previous);
+  const photos = (e: ContentEntry): [string, string][] => [[e.article.hero.url, e.mediaFile], ...e.bodyMedia];
+  const stays = new Set(came.flatMap((e) => photos(e).map(([url]) => url)));
+  const left = new Set(gone.flatMap((e) => photos(e).map(([url]) => url)).filter((url) => !stays.has(url)));
+  // A photo another story also shows stays: one walk of the entries, only when a photo left.
+  if (left.size > 0) {
+    for (const e of entries.values()) {
+      if (e.kind !== "story") continue;
+      for (const [url] of photos(e)) left.delete(url);
+      if (left.size === 0) break;
+    }
+  }
+  for (const url of left) media.delete(url);
+  for (const e of came) for (const [url, file] of photos(e)) media.set(url, file);
+  return media;
+}
