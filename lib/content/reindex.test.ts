@@ -126,7 +126,8 @@ describe("reindexEntries", () => {
           change(moved.key, moved);
         }
       }
-      const next = built.problems.length === 0 ? reindexEntries(built.index, entries, before) : undefined;
+      const next =
+        built.problems.length === 0 ? reindexEntries(built.index, entries, before, NOW) : undefined;
       const full = indexEntries(entries.values());
       if (next) {
         expectSame(next.index, full.index);
@@ -157,12 +158,35 @@ describe("reindexEntries", () => {
       story("later", { published: new Date(at).toISOString(), draft: false }),
     );
     entries.set(later.key, later);
-    const scheduled = reindexEntries(index, entries, new Map([[later.key, undefined]]));
+    const scheduled = reindexEntries(index, entries, new Map([[later.key, undefined]]), NOW);
     expect(scheduled.plain).toBe(true);
     expect(publicationGate(scheduled.index.articles, NOW)).toMatchObject({ hidden: true, next: at });
     entries.delete(later.key);
-    const back = reindexEntries(scheduled.index, entries, new Map([[later.key, later]]));
+    const back = reindexEntries(scheduled.index, entries, new Map([[later.key, later]]), NOW);
     expect(publicationGate(back.index.articles, NOW)).toMatchObject({ hidden: false, next: undefined });
+  });
+
+  it("carries the gate to the time of the change: a story published just before it is out", () => {
+    const { story } = walk(7);
+    const a = entry(
+      0,
+      "world/a.md",
+      story("a", { published: new Date(NOW - 7_200_000).toISOString(), draft: false }),
+    );
+    const entries = new Map<string, AnyEntry>([[a.key, a]]);
+    const { index } = indexEntries(entries.values());
+    // Worked out an hour ago (the server's last request); the new story is from half an hour ago.
+    publicationGate(index.articles, NOW - 3_600_000);
+    const fresh = entry(
+      0,
+      "world/b.md",
+      story("b", { published: new Date(NOW - 1_800_000).toISOString(), draft: false }),
+    );
+    entries.set(fresh.key, fresh);
+    const next = reindexEntries(index, entries, new Map([[fresh.key, undefined]]), NOW);
+    // Carried (worked out at NOW, not again on this later question), and nothing hidden.
+    const gate = publicationGate(next.index.articles, NOW + 1);
+    expect(gate).toEqual({ at: NOW, next: undefined, hidden: false, live: false });
   });
 
   it("makes the index again in full for a duplicate slug or a live story, naming the problem", () => {

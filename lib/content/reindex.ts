@@ -27,14 +27,16 @@ export function reindexEntries(
   previous: ContentIndex,
   entries: ReadonlyMap<string, AnyEntry>,
   before: ReadonlyMap<string, AnyEntry | undefined>,
+  now = Date.now(),
 ): Built {
-  return plainChange(previous, entries, before) ?? { ...indexEntries(entries.values()), plain: false };
+  return plainChange(previous, entries, before, now) ?? { ...indexEntries(entries.values()), plain: false };
 }
 
 function plainChange(
   previous: ContentIndex,
   entries: ReadonlyMap<string, AnyEntry>,
   before: ReadonlyMap<string, AnyEntry | undefined>,
+  now: number,
 ): Built | undefined {
   const gone: ContentEntry[] = [];
   const came: ContentEntry[] = [];
@@ -84,7 +86,7 @@ function plainChange(
   // What is worked out once per index from the whole list, carried over where it was.
   const out = gone.map((e) => e.article);
   const added = came.map((e) => e.article);
-  carryGate(previous.articles, articles, out, added);
+  carryGate(previous.articles, articles, out, added, now);
   carryLists(previous, index, out, added);
   return { index, problems: [], plain: true };
 }
