@@ -148,7 +148,14 @@ function topicsAfter(
   return { topics, newest };
 }
 
-/** Served URL → file: the photos of stories that came are added; those no story uses now go. */
+/**
+ * Served URL → file. A URL is a hash of a photo's bytes, so copies of one photo in several files
+ * share it, and any file that was read as it is as good as another: each URL maps to the file of
+ * some story that shows it now (indexEntries takes the last in file order; the test holds both to
+ * that rule). The photos of stories that came are mapped to their files; a URL that a story took
+ * away goes, or moves to another story's file if its file was that story's (it may since have
+ * changed or gone: a story is re-read when its photo file changes).
+ */
 function mediaAfter(
   previous: ReadonlyMap<string, string>,
   entries: ReadonlyMap<string, AnyEntry>,
@@ -157,17 +164,30 @@ function mediaAfter(
 ): Map<string, string> {
   const media = new Map(previous);
   const photos = (e: ContentEntry): [string, string][] => [[e.article.hero.url, e.mediaFile], ...e.bodyMedia];
-  const stays = new Set(came.flatMap((e) => photos(e).map(([url]) => url)));
-  const left = new Set(gone.flatMap((e) => photos(e).map(([url]) => url)).filter((url) => !stays.has(url)));
-  // A photo another story also shows stays: one walk of the entries, only when a photo left.
-  if (left.size > 0) {
-    for (const e of entries.values()) {
-      if (e.kind !== "story") continue;
-      for (const [url] of photos(e)) left.delete(url);
-      if (left.size === 0) break;
+  const mapped = new Set<string>();
+  for (const e of came) {
+    for (const [url, file] of photos(e)) {
+      media.set(url, file);
+      mapped.add(url);
     }
   }
-  for (const url of left) media.delete(url);
-  for (const e of came) for (const [url, file] of photos(e)) media.set(url, file);
+  // URLs whose file was that of a story that left, and that no story that came maps again.
+  const orphaned = new Set<string>();
+  for (const e of gone) {
+    for (const [url, file] of photos(e)) if (!mapped.has(url) && media.get(url) === file) orphaned.add(url);
+  }
+  for (const url of orphaned) media.delete(url);
+  // Another story may show one of them from its own file: one walk, only when a photo was orphaned.
+  if (orphaned.size > 0) {
+    for (const e of entries.values()) {
+      if (e.kind !== "story") continue;
+      for (const [url, file] of photos(e)) {
+        if (!orphaned.has(url)) continue;
+        orphaned.delete(url);
+        media.set(url, file);
+      }
+      if (orphaned.size === 0) break;
+    }
+  }
   return media;
 }
