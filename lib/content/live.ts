@@ -159,9 +159,10 @@ export async function findChanges(live: LiveContent, log: Log = console.error): 
   const images = [...live.imageTimes.keys()];
   const stats = await statContent(live.dirs, images);
   const candidates: ChangedPath[] = [];
-  const present = new Set<string>();
   const unlisted = new Set<number>();
   let done = 0;
+  // Entries found listed: when that is all of them, none vanished, and no set of 100k keys is made.
+  let found = 0;
   for (const [d, dir] of live.dirs.entries()) {
     const listing = stats.folders[d];
     if (!listing?.ok) {
@@ -172,21 +173,34 @@ export async function findChanges(live: LiveContent, log: Log = console.error): 
     for (const [i, f] of listing.files.entries()) {
       if (++done % SLICE === 0) await yieldToRequests();
       const key = entryKey(live.dirs, dir, f);
-      present.add(key);
+      const known = live.entries.get(key);
+      if (known) found++;
       const mtimeMs = listing.mtimes[i] ?? NaN;
       if (Number.isNaN(mtimeMs)) continue;
-      const known = live.entries.get(key);
       if (!known || known.mtimeMs !== mtimeMs || known.size !== listing.sizes[i] || live.broken.has(key)) {
         candidates.push({ dir, file: f });
       }
     }
   }
-  const listed = (key: string) => present.has(key) || unlisted.has(Number(key.slice(0, key.indexOf(":"))));
-  for (const [key, e] of live.entries) if (!listed(key)) candidates.push(e);
+  const inUnlisted = (key: string) => unlisted.has(Number(key.slice(0, key.indexOf(":"))));
+  // Some entry was not listed: those of folders listed are gone (deleted with no event seen).
+  if (found < live.entries.size) {
+    const present = new Set<string>();
+    for (const [d, dir] of live.dirs.entries()) {
+      const listing = stats.folders[d];
+      if (!listing?.ok) continue;
+      for (const f of listing.files) {
+        if (++done % SLICE === 0) await yieldToRequests();
+        present.add(entryKey(live.dirs, dir, f));
+      }
+    }
+    for (const [key, e] of live.entries) if (!present.has(key) && !inUnlisted(key)) candidates.push(e);
+  }
   // A broken file that has since gone: its re-read finds it gone and forgets the problem.
   for (const key of live.broken.keys()) {
-    const gone = listed(key) ? undefined : entryPath(live.dirs, key);
-    if (gone) candidates.push(gone);
+    const where = entryPath(live.dirs, key);
+    const listing = stats.folders[Number(key.slice(0, key.indexOf(":")))];
+    if (where && listing?.ok && !listing.files.includes(where.file)) candidates.push(where);
   }
   // A photo replaced in place under the same name.
   for (const [i, file] of images.entries()) {
