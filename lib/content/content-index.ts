@@ -66,7 +66,13 @@ export function indexEntries(all: Iterable<AnyEntry>): {
 /** The story joined to its updates; the same object as long as neither changed (lib/content/touched.ts). */
 const joined = new WeakMap<Article, { updates: readonly UpdateEntry[]; article: Article }>();
 
-function withUpdates(e: ContentEntry, entries: UpdateEntry[], problems: ContentProblem[]): Article {
+/** The last copy of this live story joined to its updates, if any. */
+export function joinedArticle(article: Article): Article | undefined {
+  return joined.get(article)?.article;
+}
+
+/** The story as the index holds it: a live story joined to its updates (sorted here), any problems named. */
+export function withUpdates(e: ContentEntry, entries: UpdateEntry[], problems: ContentProblem[]): Article {
   const { article } = e;
   if (!article.live) {
     for (const u of entries) {

@@ -4,19 +4,21 @@
  * and at 100k stories cheap when it can be: the same index when nothing is hidden, and no re-sort
  * when something is (a filtered list keeps its order).
  */
+import type { Article } from "./article";
 import type { ContentIndex } from "./content-index";
 import { indexSorted } from "./content-index";
 import { publicCoverage } from "./live-coverage";
 import { isPublic, publicationGate } from "./public";
+import { carryLists } from "./related";
 
 export function publicView(index: ContentIndex, now: number): ContentIndex {
   const gate = publicationGate(index.articles, now);
   if (!gate.hidden && !gate.live) return index;
+  if (!gate.hidden) return withLiveCopies(index, now);
   // Live stories show only their public updates (live-coverage.ts).
   const visible = index.articles.filter((a) => isPublic(a, now)).map((a) => publicCoverage(a, now));
   if (visible.length === index.articles.length && visible.every((a, i) => a === index.articles[i]))
     return index;
-  if (!gate.hidden) return indexSorted(visible, index.media);
   const media = new Map<string, string>();
   for (const a of visible) {
     for (const url of [a.hero.url, ...a.photos.map((p) => p.url)]) {
@@ -25,4 +27,30 @@ export function publicView(index: ContentIndex, now: number): ContentIndex {
     }
   }
   return indexSorted(visible, media);
+}
+
+/**
+ * The index with each live story replaced by its public copy (its updates so far), when no story is
+ * hidden: the same order, topics (a copy has the same topic objects) and media, and the related
+ * lists carried over, so a change with a live story in the archive costs a copy of the list and of
+ * the slug map, not a rebuild of the index (~0.5 s at 100k stories).
+ */
+function withLiveCopies(index: ContentIndex, now: number): ContentIndex {
+  const articles = index.articles.slice();
+  const bySlug = new Map(index.bySlug);
+  const gone: Article[] = [];
+  const came: Article[] = [];
+  articles.forEach((a, i) => {
+    if (!a.live) return;
+    const copy = publicCoverage(a, now);
+    if (copy === a) return;
+    articles[i] = copy;
+    bySlug.set(copy.slug, copy);
+    gone.push(a);
+    came.push(copy);
+  });
+  if (came.length === 0) return index;
+  const view: ContentIndex = { articles, bySlug, topics: index.topics, media: index.media };
+  carryLists(index, view, gone, came);
+  return view;
 }

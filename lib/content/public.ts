@@ -26,7 +26,7 @@ type Gate = {
 /** By list: the content index's lists are never changed once made (a change makes a new index). */
 const gates = new WeakMap<readonly object[], Gate>();
 
-type GatedStory = Gated & { live?: { updates: readonly Gated[] } };
+type GatedStory = Gated & { slug: string; live?: { updates: readonly Gated[] } };
 
 /** True when `g` is not public at the gate's time; notes in the gate when it will be. */
 function waiting(gate: Gate): (g: Gated) => boolean {
@@ -79,8 +79,12 @@ export function carryGate(
   // Nothing in `from` became public between its gate's time and now: the same stories wait.
   const gate: Gate = { ...known, at: now };
   const waits = waiting(gate);
+  // A live story that comes back (new updates) may leave as long as nothing of it was waiting.
+  const back = new Set(came.filter((a) => a.live).map((a) => a.slug));
   for (const a of gone) {
-    if (a.live || waits(a)) return;
+    if (waits(a)) return;
+    if (!a.live) continue;
+    if (!back.has(a.slug) || a.live.updates.some(waits)) return;
   }
   for (const a of came) {
     if (waits(a)) gate.hidden = true;
@@ -96,10 +100,7 @@ export function carryGate(
  * When the next scheduled (embargoed) story, or update of a live story, becomes public; undefined
  * if none is waiting.
  */
-export function nextPublicationTime(
-  articles: readonly (Gated & { live?: { updates: readonly Gated[] } })[],
-  now: Date | number,
-): number | undefined {
+export function nextPublicationTime(articles: readonly GatedStory[], now: Date | number): number | undefined {
   return publicationGate(articles, now).next;
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Article, Topic } from "./article";
+import type { Article, LiveUpdate, Topic } from "./article";
 import { makeArticle } from "./article.fixture";
 import { newBody } from "./body";
 import { indexEntries, type ContentIndex } from "./content-index";
-import type { AnyEntry, ContentEntry } from "./entries";
+import type { AnyEntry, ContentEntry, UpdateEntry } from "./entries";
 import { publicationGate } from "./public";
 import { reindexEntries } from "./reindex";
 import { relatedArticles } from "./related";
@@ -92,68 +92,183 @@ function expectSame(made: ContentIndex, full: ContentIndex, entries: ReadonlyMap
 }
 
 describe("reindexEntries", () => {
-  it("agrees with a full build after every step of 400 random changes, and takes the short path for plain ones", () => {
-    const { random, pick, story } = walk(11);
-    const entries = new Map<string, AnyEntry>();
-    for (let i = 0; i < 60; i++) {
-      const e = entry(i % 2, `world/f-${i}.md`, story());
-      entries.set(e.key, e);
-    }
-    let built = indexEntries(entries.values());
-    let plain = 0;
-    for (let step = 0; step < 400; step++) {
-      const before = new Map<string, AnyEntry | undefined>();
-      const change = (key: string, next: AnyEntry | undefined) => {
-        if (!before.has(key)) before.set(key, entries.get(key));
-        if (next) entries.set(key, next);
-        else entries.delete(key);
-      };
-      const stories = () => [...entries.values()].filter((e): e is ContentEntry => e.kind === "story");
-      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
-        const r = random();
-        const some = pick(stories());
-        if (r < 0.3 || !some) {
-          const e = entry(
-            Math.floor(random() * 2),
-            `world/n-${step}-${n}.md`,
-            story(),
-            Math.floor(random() * 2),
-          );
-          change(e.key, e);
-        } else if (r < 0.55) {
-          // Corrected in place: same slug, new text, sometimes a new time, topics or photo.
-          const fresh = story(some.article.slug, random() < 0.5 ? { published: some.article.published } : {});
-          const copy = Math.floor(random() * 2);
-          change(some.key, entry(Number(some.key[0]), some.file, { ...fresh, title: "Corrected" }, copy));
-        } else if (r < 0.8) {
-          change(some.key, undefined);
-        } else if (r < 0.84) {
-          // Another file takes a slug already in use: a problem, for the full build to name.
-          change(`1:world/dup-${step}.md`, entry(1, `world/dup-${step}.md`, story(some.article.slug)));
-        } else if (r < 0.9) {
-          // ...until the editor deletes the extra files.
-          for (const key of [...entries.keys()]) if (key.includes("/dup-")) change(key, undefined);
-        } else if (r < 0.95) {
-          change(some.key, entry(Number(some.key[0]), some.file, { ...some.article, live: { updates: [] } }));
-        } else {
-          // A story's file renamed: the same article read from another file.
-          change(some.key, undefined);
-          const moved = entry(Number(some.key[0]), `${some.file}.renamed.md`, story(some.article.slug));
-          change(moved.key, moved);
+  it(
+    "agrees with a full build after every step of 400 random changes, and takes the short path for plain ones",
+    { timeout: 60_000 },
+    () => {
+      const { random, pick, story } = walk(11);
+      const entries = new Map<string, AnyEntry>();
+      for (let i = 0; i < 60; i++) {
+        const e = entry(i % 2, `world/f-${i}.md`, story());
+        entries.set(e.key, e);
+      }
+      let built = indexEntries(entries.values());
+      let plain = 0;
+      for (let step = 0; step < 400; step++) {
+        const before = new Map<string, AnyEntry | undefined>();
+        const change = (key: string, next: AnyEntry | undefined) => {
+          if (!before.has(key)) before.set(key, entries.get(key));
+          if (next) entries.set(key, next);
+          else entries.delete(key);
+        };
+        const stories = () => [...entries.values()].filter((e): e is ContentEntry => e.kind === "story");
+        for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+          const r = random();
+          const some = pick(stories());
+          if (r < 0.3 || !some) {
+            const e = entry(
+              Math.floor(random() * 2),
+              `world/n-${step}-${n}.md`,
+              story(),
+              Math.floor(random() * 2),
+            );
+            change(e.key, e);
+          } else if (r < 0.55) {
+            // Corrected in place: same slug, new text, sometimes a new time, topics or photo.
+            const fresh = story(
+              some.article.slug,
+              random() < 0.5 ? { published: some.article.published } : {},
+            );
+            const copy = Math.floor(random() * 2);
+            change(some.key, entry(Number(some.key[0]), some.file, { ...fresh, title: "Corrected" }, copy));
+          } else if (r < 0.8) {
+            change(some.key, undefined);
+          } else if (r < 0.84) {
+            // Another file takes a slug already in use: a problem, for the full build to name.
+            change(`1:world/dup-${step}.md`, entry(1, `world/dup-${step}.md`, story(some.article.slug)));
+          } else if (r < 0.9) {
+            // ...until the editor deletes the extra files.
+            for (const key of [...entries.keys()]) if (key.includes("/dup-")) change(key, undefined);
+          } else if (r < 0.95) {
+            change(
+              some.key,
+              entry(Number(some.key[0]), some.file, { ...some.article, live: { updates: [] } }),
+            );
+          } else {
+            // A story's file renamed: the same article read from another file.
+            change(some.key, undefined);
+            const moved = entry(Number(some.key[0]), `${some.file}.renamed.md`, story(some.article.slug));
+            change(moved.key, moved);
+          }
         }
+        const next =
+          built.problems.length === 0 ? reindexEntries(built.index, entries, before, NOW) : undefined;
+        const full = indexEntries(entries.values());
+        if (next) {
+          expectSame(next.index, full.index, entries);
+          expect(next.problems.map((p) => p.message)).toEqual(full.problems.map((p) => p.message));
+          if (next.plain) plain++;
+        }
+        built = next ?? full;
       }
-      const next =
-        built.problems.length === 0 ? reindexEntries(built.index, entries, before, NOW) : undefined;
-      const full = indexEntries(entries.values());
-      if (next) {
-        expectSame(next.index, full.index, entries);
-        expect(next.problems.map((p) => p.message)).toEqual(full.problems.map((p) => p.message));
-        if (next.plain) plain++;
+      expect(plain).toBeGreaterThan(50);
+    },
+  );
+
+  it(
+    "agrees with a full build while live stories get, edit and lose updates, among plain changes",
+    { timeout: 60_000 },
+    () => {
+      const { random, pick, story } = walk(23);
+      const entries = new Map<string, AnyEntry>();
+      const add = (e: AnyEntry) => entries.set(e.key, e);
+      for (let i = 0; i < 30; i++) add(entry(0, `world/f-${i}.md`, story()));
+      const liveKeys = [0, 1, 2].map((k) => {
+        const e = entry(
+          0,
+          `world/live-${k}/index.md`,
+          story(`live-${k}`, { live: { updates: [] }, draft: false }),
+        );
+        add(e);
+        return e.key;
+      });
+      const update = (parent: string, id: string, more: Partial<LiveUpdate> = {}): UpdateEntry => {
+        const file = `${parent.slice(2, -"index.md".length)}updates/${id}.md`;
+        return {
+          kind: "update",
+          key: `0:${file}`,
+          dir: "/content-0",
+          file,
+          label: `content-0/${file}`,
+          parent,
+          update: {
+            id,
+            // Mostly out by NOW, one in eight scheduled after it.
+            published: new Date(NOW - 3_600_000 * (random() * 8 - 1)).toISOString(),
+            key: random() < 0.3,
+            pinned: random() < 0.1,
+            draft: random() < 0.05,
+            corrections: [],
+            body: `Update ${id}.`,
+            file,
+            ...more,
+          },
+          mtimeMs: 0,
+          ctimeMs: 0,
+          size: 0,
+          ino: 0,
+        };
+      };
+      let built = indexEntries(entries.values());
+      let plainLive = 0;
+      for (let step = 0; step < 300; step++) {
+        const before = new Map<string, AnyEntry | undefined>();
+        const change = (key: string, next: AnyEntry | undefined) => {
+          if (!before.has(key)) before.set(key, entries.get(key));
+          if (next) entries.set(key, next);
+          else entries.delete(key);
+        };
+        const parent = pick(liveKeys) ?? "";
+        const updates = [...entries.values()].filter((e): e is UpdateEntry => e.kind === "update");
+        const r = random();
+        let live = true;
+        if (r < 0.45) {
+          const u = update(parent, `u-${step}`);
+          change(u.key, u);
+        } else if (r < 0.6) {
+          const u = pick(updates);
+          if (u) change(u.key, { ...u, update: { ...u.update, body: "Edited.", pinned: false } });
+        } else if (r < 0.7) {
+          const u = pick(updates);
+          if (u) change(u.key, undefined);
+        } else if (r < 0.78) {
+          // The live story itself corrected (still live).
+          const e = entries.get(parent);
+          if (e?.kind === "story") change(parent, entry(0, e.file, { ...e.article, title: `Live, ${step}` }));
+        } else if (r < 0.8) {
+          // An update for a story that is not live: a problem the full build names.
+          const plainStory = pick([...entries.values()].filter((e) => e.kind === "story" && !e.article.live));
+          if (plainStory) {
+            const u = update(plainStory.key.replace(/[^/]+$/, "index.md"), `stray-${step}`);
+            change(u.key, { ...u, parent: plainStory.key });
+          }
+        } else if (r < 0.85) {
+          // ...and the editor removes strays and extra pins.
+          for (const u of updates) {
+            if (u.update.id.startsWith("stray-")) change(u.key, undefined);
+            else if (u.update.pinned) change(u.key, { ...u, update: { ...u.update, pinned: false } });
+          }
+        } else {
+          live = false;
+          const e = entry(1, `world/n-${step}.md`, story());
+          change(e.key, e);
+        }
+        const next =
+          built.problems.length === 0 ? reindexEntries(built.index, entries, before, NOW) : undefined;
+        const full = indexEntries(entries.values());
+        if (next) {
+          expectSame(next.index, full.index, entries);
+          expect(next.problems.map((p) => p.message)).toEqual(full.problems.map((p) => p.message));
+          for (const a of full.index.articles.filter((x) => x.live)) {
+            expect(next.index.bySlug.get(a.slug)?.live).toEqual(a.live);
+          }
+          if (next.plain && live) plainLive++;
+        }
+        built = next ?? full;
       }
-      built = next ?? full;
-    }
-    expect(plain).toBeGreaterThan(50);
-  });
+      expect(plainLive).toBeGreaterThan(100);
+    },
+  );
 
   it("carries the public gate: a scheduled story added hides, and its removal shows all again", () => {
     const { story } = walk(5);
@@ -180,6 +295,48 @@ describe("reindexEntries", () => {
     entries.delete(later.key);
     const back = reindexEntries(scheduled.index, entries, new Map([[later.key, later]]), NOW);
     expect(publicationGate(back.index.articles, NOW)).toMatchObject({ hidden: false, next: undefined });
+  });
+
+  it("does not carry a scheduled update's time once the update is deleted", () => {
+    const { story } = walk(9);
+    const live = entry(
+      0,
+      "world/l/index.md",
+      story("l", { live: { updates: [] }, draft: false, published: new Date(NOW - 7_200_000).toISOString() }),
+    );
+    const at = NOW + 3_600_000;
+    const scheduled: UpdateEntry = {
+      kind: "update",
+      key: "0:world/l/updates/later.md",
+      dir: "/content-0",
+      file: "world/l/updates/later.md",
+      label: "content-0/world/l/updates/later.md",
+      parent: live.key,
+      update: {
+        id: "later",
+        published: new Date(at).toISOString(),
+        key: false,
+        pinned: false,
+        draft: false,
+        corrections: [],
+        body: "Later.",
+        file: "world/l/updates/later.md",
+      },
+      mtimeMs: 0,
+      ctimeMs: 0,
+      size: 0,
+      ino: 0,
+    };
+    const entries = new Map<string, AnyEntry>([
+      [live.key, live],
+      [scheduled.key, scheduled],
+    ]);
+    const { index } = indexEntries(entries.values());
+    expect(publicationGate(index.articles, NOW).next).toBe(at);
+    entries.delete(scheduled.key);
+    const next = reindexEntries(index, entries, new Map([[scheduled.key, scheduled]]), NOW);
+    expect(next.plain).toBe(true);
+    expect(publicationGate(next.index.articles, NOW + 1).next).toBeUndefined();
   });
 
   it("carries the gate to the time of the change: a story published just before it is out", () => {
@@ -230,7 +387,7 @@ describe("reindexEntries", () => {
     expect(after.index.media.has(url)).toBe(false);
   });
 
-  it("makes the index again in full for a duplicate slug or a live story, naming the problem", () => {
+  it("makes the index again in full for a duplicate slug or an ended live story with updates, naming the problem", () => {
     const { story } = walk(3);
     const a = entry(0, "world/a.md", story("a"));
     const b = entry(0, "world/b.md", story("b"));
@@ -245,8 +402,41 @@ describe("reindexEntries", () => {
     expect(next.plain).toBe(false);
     expect(next.problems.map((p) => p.message)).toEqual(['has the same slug "a" as content-0/world/a.md']);
     entries.delete(dup.key);
-    const live = entry(0, "world/b.md", { ...b.article, live: { updates: [] } });
-    entries.set(b.key, live);
-    expect(reindexEntries(index, entries, new Map([[b.key, b]])).plain).toBe(false);
+    // A live story with an update is ended by its editor (live: true removed), the update left.
+    const live = entry(0, "world/b/index.md", { ...b.article, live: { updates: [] } });
+    const u: UpdateEntry = {
+      kind: "update",
+      key: "0:world/b/updates/one.md",
+      dir: "/content-0",
+      file: "world/b/updates/one.md",
+      label: "content-0/world/b/updates/one.md",
+      parent: live.key,
+      update: {
+        id: "one",
+        published: b.article.published,
+        key: false,
+        pinned: false,
+        draft: false,
+        corrections: [],
+        body: "One.",
+        file: "world/b/updates/one.md",
+      },
+      mtimeMs: 0,
+      ctimeMs: 0,
+      size: 0,
+      ino: 0,
+    };
+    entries.delete(b.key);
+    entries.set(live.key, live);
+    entries.set(u.key, u);
+    const withLive = indexEntries(entries.values());
+    expect(withLive.problems).toEqual([]);
+    const ended = entry(0, "world/b/index.md", { ...b.article });
+    entries.set(live.key, ended);
+    const next2 = reindexEntries(withLive.index, entries, new Map([[live.key, live]]));
+    expect(next2.plain).toBe(false);
+    expect(next2.problems.map((p) => p.message)).toEqual([
+      "is an update of a story that is not live: add live: true to its index.md",
+    ]);
   });
 });

@@ -10,8 +10,8 @@
  * indexEntries, whose rules this must always agree with (reindex.test.ts compares the two).
  */
 import { compareNewest, newestPlace, sortNewest, type Article, type Topic } from "./article";
-import { indexEntries, type ContentIndex } from "./content-index";
-import type { AnyEntry, ContentEntry } from "./entries";
+import { indexEntries, joinedArticle, withUpdates, type ContentIndex } from "./content-index";
+import type { AnyEntry, ContentEntry, UpdateEntry } from "./entries";
 import type { ContentProblem } from "./problems";
 import { carryGate } from "./public";
 import { carryLists } from "./related";
@@ -32,63 +32,109 @@ export function reindexEntries(
   return plainChange(previous, entries, before, now) ?? { ...indexEntries(entries.values()), plain: false };
 }
 
+/** A story entry and its article as the index holds it (a live story's joined to its updates). */
+type Story = { entry: ContentEntry; article: Article };
+
 function plainChange(
   previous: ContentIndex,
   entries: ReadonlyMap<string, AnyEntry>,
   before: ReadonlyMap<string, AnyEntry | undefined>,
   now: number,
 ): Built | undefined {
-  const gone: ContentEntry[] = [];
-  const came: ContentEntry[] = [];
+  const goneEntries: ContentEntry[] = [];
+  const cameEntries = new Map<string, ContentEntry>();
+  // Live stories whose updates changed: each leaves and comes back joined to its updates now.
+  const rejoined = new Set<string>();
   for (const [key, was] of before) {
-    const now = entries.get(key);
-    if (was === now) continue;
-    for (const [e, list] of [
-      [was, gone],
-      [now, came],
-    ] as const) {
-      if (!e) continue;
-      if (e.kind !== "story" || e.article.live) return undefined;
-      list.push(e);
+    const is = entries.get(key);
+    if (was === is) continue;
+    for (const e of [was, is]) if (e?.kind === "update") rejoined.add(e.parent);
+    if (was?.kind === "story") {
+      // A live story ended or deleted may leave updates with no live story: indexEntries names them.
+      if (was.article.live && !(is?.kind === "story" && is.article.live)) return undefined;
+      goneEntries.push(was);
     }
+    if (is?.kind === "story") cameEntries.set(key, is);
   }
+  for (const key of rejoined) {
+    if (cameEntries.has(key)) continue;
+    const story = entries.get(key);
+    if (story?.kind !== "story" || !story.article.live) return undefined;
+    goneEntries.push(story);
+    cameEntries.set(key, story);
+  }
+
   // Each story leaving must be the one the index holds for its slug (its last build took it).
+  const gone: Story[] = [];
   const leaving = new Set<string>();
-  for (const e of gone) {
-    if (previous.bySlug.get(e.article.slug) !== e.article) return undefined;
-    leaving.add(e.article.slug);
+  for (const entry of goneEntries) {
+    const article = previous.bySlug.get(entry.article.slug);
+    if (!article || !isFrom(article, entry)) return undefined;
+    gone.push({ entry, article });
+    leaving.add(entry.article.slug);
   }
   // A slug taken twice (by another file, or twice in this change) is for indexEntries to name.
   const arriving = new Set<string>();
-  for (const e of came) {
+  for (const e of cameEntries.values()) {
     const slug = e.article.slug;
     if (arriving.has(slug) || (previous.bySlug.has(slug) && !leaving.has(slug))) return undefined;
     arriving.add(slug);
   }
+  const came: Story[] = [];
+  const updates = updatesOf(entries, [...cameEntries.values()]);
+  const problems: ContentProblem[] = [];
+  for (const entry of cameEntries.values()) {
+    came.push({ entry, article: withUpdates(entry, updates.get(entry.key) ?? [], problems) });
+  }
+  if (problems.length > 0) return undefined;
 
   const articles = previous.articles.slice();
-  for (const e of gone) {
-    const at = articles.indexOf(e.article);
+  for (const { article } of gone) {
+    const at = articles.indexOf(article);
     if (at >= 0) articles.splice(at, 1);
   }
-  for (const a of sortNewest(came.map((e) => e.article))) articles.splice(newestPlace(articles, a), 0, a);
+  for (const a of sortNewest(came.map((c) => c.article))) articles.splice(newestPlace(articles, a), 0, a);
   const bySlug = new Map(previous.bySlug);
   for (const slug of leaving) bySlug.delete(slug);
-  for (const e of came) bySlug.set(e.article.slug, e.article);
+  for (const { article } of came) bySlug.set(article.slug, article);
   const { topics, newest } = topicsAfter(previous, articles, gone, came);
   const index: ContentIndex = {
     articles,
     bySlug,
     topics,
-    media: mediaAfter(previous.media, entries, gone, came),
+    media: mediaAfter(
+      previous.media,
+      entries,
+      gone.map((g) => g.entry),
+      came.map((c) => c.entry),
+    ),
   };
   newestByTopic.set(index, newest);
   // What is worked out once per index from the whole list, carried over where it was.
-  const out = gone.map((e) => e.article);
-  const added = came.map((e) => e.article);
+  const out = gone.map((g) => g.article);
+  const added = came.map((c) => c.article);
   carryGate(previous.articles, articles, out, added, now);
   carryLists(previous, index, out, added);
   return { index, problems: [], plain: true };
+}
+
+/** True when the index's `article` is this entry's: its own, or (live) its copy joined to updates. */
+function isFrom(article: Article, entry: ContentEntry): boolean {
+  return article === entry.article || article === joinedArticle(entry.article);
+}
+
+/** The updates of the live stories among `stories`, by story key: one walk of the entries, if any. */
+function updatesOf(entries: ReadonlyMap<string, AnyEntry>, stories: readonly ContentEntry[]) {
+  const byParent = new Map<string, UpdateEntry[]>();
+  const live = new Set(stories.filter((e) => e.article.live).map((e) => e.key));
+  if (live.size === 0) return byParent;
+  for (const e of entries.values()) {
+    if (e.kind !== "update" || !live.has(e.parent)) continue;
+    const list = byParent.get(e.parent);
+    if (list) list.push(e);
+    else byParent.set(e.parent, [e]);
+  }
+  return byParent;
 }
 
 /** For each index made here (or looked at once): topic slug → the newest story carrying it. */
@@ -111,11 +157,11 @@ function newestOf(index: ContentIndex): Map<string, Article> {
 function topicsAfter(
   previous: ContentIndex,
   articles: readonly Article[],
-  gone: readonly ContentEntry[],
-  came: readonly ContentEntry[],
+  gone: readonly Story[],
+  came: readonly Story[],
 ): { topics: Map<string, Topic>; newest: Map<string, Article> } {
   const affected = new Set<string>();
-  for (const e of [...gone, ...came]) for (const t of e.article.topics) affected.add(t.slug);
+  for (const { article } of [...gone, ...came]) for (const t of article.topics) affected.add(t.slug);
   const newest = new Map(newestOf(previous));
   for (const slug of affected) newest.delete(slug);
   const missing = new Set(affected);
