@@ -39,6 +39,14 @@ function waiting(gate: Gate): (g: Gated) => boolean {
   };
 }
 
+/** Adds a story (and a live story's updates) to the gate. */
+function weigh(gate: Gate, waits: (g: Gated) => boolean, a: GatedStory): void {
+  if (waits(a)) gate.hidden = true;
+  if (!a.live) return;
+  gate.live = true;
+  for (const u of a.live.updates) waits(u);
+}
+
 /**
  * What the public view of a list needs to know at `now`, in one pass over the list, reused for any
  * later time before the next publication (nothing becomes public meanwhile). At 100k stories a pass
@@ -50,13 +58,7 @@ export function publicationGate(articles: readonly GatedStory[], now: Date | num
   if (known && at >= known.at && (known.next === undefined || at < known.next)) return known;
   const gate: Gate = { at, next: undefined, hidden: false, live: false };
   const waits = waiting(gate);
-  for (const a of articles) {
-    if (waits(a)) gate.hidden = true;
-    if (a.live) {
-      gate.live = true;
-      for (const u of a.live.updates) waits(u);
-    }
-  }
+  for (const a of articles) weigh(gate, waits, a);
   gates.set(articles, gate);
   return gate;
 }
@@ -86,13 +88,7 @@ export function carryGate(
     if (!a.live) continue;
     if (!back.has(a.slug) || a.live.updates.some(waits)) return;
   }
-  for (const a of came) {
-    if (waits(a)) gate.hidden = true;
-    if (a.live) {
-      gate.live = true;
-      for (const u of a.live.updates) waits(u);
-    }
-  }
+  for (const a of came) weigh(gate, waits, a);
   gates.set(to, gate);
 }
 

@@ -31,6 +31,34 @@ function entry(dir: number, file: string, article: Article, copy = 0): ContentEn
   };
 }
 
+/** An update of the live story whose index.md has key `parent` (folder 0). */
+function updateEntry(parent: string, id: string, more: Partial<LiveUpdate> = {}): UpdateEntry {
+  const file = `${parent.slice(2, -"index.md".length)}updates/${id}.md`;
+  return {
+    kind: "update",
+    key: `0:${file}`,
+    dir: "/content-0",
+    file,
+    label: `content-0/${file}`,
+    parent,
+    update: {
+      id,
+      published: new Date(NOW).toISOString(),
+      key: false,
+      pinned: false,
+      draft: false,
+      corrections: [],
+      body: `Update ${id}.`,
+      file,
+      ...more,
+    },
+    mtimeMs: 0,
+    ctimeMs: 0,
+    size: 0,
+    ino: 0,
+  };
+}
+
 /** A seeded walk of changes: stories added, corrected, re-timed, re-topiced, deleted. */
 function walk(seed: number) {
   let state = seed;
@@ -91,6 +119,32 @@ function expectSame(made: ContentIndex, full: ContentIndex, entries: ReadonlyMap
   }
 }
 
+/** A step's changes to `entries`, with each changed key's entry before the step. */
+function changes(entries: Map<string, AnyEntry>) {
+  const before = new Map<string, AnyEntry | undefined>();
+  const change = (key: string, next: AnyEntry | undefined) => {
+    if (!before.has(key)) before.set(key, entries.get(key));
+    if (next) entries.set(key, next);
+    else entries.delete(key);
+  };
+  return { before, change };
+}
+
+/** The index after a step, incrementally (when the last build had no problem) and in full, compared. */
+function compared(
+  built: { index: ContentIndex; problems: readonly { message: string }[] },
+  entries: ReadonlyMap<string, AnyEntry>,
+  before: ReadonlyMap<string, AnyEntry | undefined>,
+) {
+  const next = built.problems.length === 0 ? reindexEntries(built.index, entries, before, NOW) : undefined;
+  const full = indexEntries(entries.values());
+  if (next) {
+    expectSame(next.index, full.index, entries);
+    expect(next.problems.map((p) => p.message)).toEqual(full.problems.map((p) => p.message));
+  }
+  return { next, full };
+}
+
 describe("reindexEntries", () => {
   it(
     "agrees with a full build after every step of 400 random changes, and takes the short path for plain ones",
@@ -105,12 +159,7 @@ describe("reindexEntries", () => {
       let built = indexEntries(entries.values());
       let plain = 0;
       for (let step = 0; step < 400; step++) {
-        const before = new Map<string, AnyEntry | undefined>();
-        const change = (key: string, next: AnyEntry | undefined) => {
-          if (!before.has(key)) before.set(key, entries.get(key));
-          if (next) entries.set(key, next);
-          else entries.delete(key);
-        };
+        const { before, change } = changes(entries);
         const stories = () => [...entries.values()].filter((e): e is ContentEntry => e.kind === "story");
         for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
           const r = random();
@@ -151,12 +200,8 @@ describe("reindexEntries", () => {
             change(moved.key, moved);
           }
         }
-        const next =
-          built.problems.length === 0 ? reindexEntries(built.index, entries, before, NOW) : undefined;
-        const full = indexEntries(entries.values());
+        const { next, full } = compared(built, entries, before);
         if (next) {
-          expectSame(next.index, full.index, entries);
-          expect(next.problems.map((p) => p.message)).toEqual(full.problems.map((p) => p.message));
           if (next.plain) plain++;
         }
         built = next ?? full;
@@ -182,42 +227,18 @@ describe("reindexEntries", () => {
         add(e);
         return e.key;
       });
-      const update = (parent: string, id: string, more: Partial<LiveUpdate> = {}): UpdateEntry => {
-        const file = `${parent.slice(2, -"index.md".length)}updates/${id}.md`;
-        return {
-          kind: "update",
-          key: `0:${file}`,
-          dir: "/content-0",
-          file,
-          label: `content-0/${file}`,
-          parent,
-          update: {
-            id,
-            // Mostly out by NOW, one in eight scheduled after it.
-            published: new Date(NOW - 3_600_000 * (random() * 8 - 1)).toISOString(),
-            key: random() < 0.3,
-            pinned: random() < 0.1,
-            draft: random() < 0.05,
-            corrections: [],
-            body: `Update ${id}.`,
-            file,
-            ...more,
-          },
-          mtimeMs: 0,
-          ctimeMs: 0,
-          size: 0,
-          ino: 0,
-        };
-      };
+      const update = (parent: string, id: string): UpdateEntry =>
+        updateEntry(parent, id, {
+          // Mostly out by NOW, one in eight scheduled after it.
+          published: new Date(NOW - 3_600_000 * (random() * 8 - 1)).toISOString(),
+          key: random() < 0.3,
+          pinned: random() < 0.1,
+          draft: random() < 0.05,
+        });
       let built = indexEntries(entries.values());
       let plainLive = 0;
       for (let step = 0; step < 300; step++) {
-        const before = new Map<string, AnyEntry | undefined>();
-        const change = (key: string, next: AnyEntry | undefined) => {
-          if (!before.has(key)) before.set(key, entries.get(key));
-          if (next) entries.set(key, next);
-          else entries.delete(key);
-        };
+        const { before, change } = changes(entries);
         const parent = pick(liveKeys) ?? "";
         const updates = [...entries.values()].filter((e): e is UpdateEntry => e.kind === "update");
         const r = random();
@@ -253,12 +274,8 @@ describe("reindexEntries", () => {
           const e = entry(1, `world/n-${step}.md`, story());
           change(e.key, e);
         }
-        const next =
-          built.problems.length === 0 ? reindexEntries(built.index, entries, before, NOW) : undefined;
-        const full = indexEntries(entries.values());
+        const { next, full } = compared(built, entries, before);
         if (next) {
-          expectSame(next.index, full.index, entries);
-          expect(next.problems.map((p) => p.message)).toEqual(full.problems.map((p) => p.message));
           for (const a of full.index.articles.filter((x) => x.live)) {
             expect(next.index.bySlug.get(a.slug)?.live).toEqual(a.live);
           }
@@ -305,28 +322,7 @@ describe("reindexEntries", () => {
       story("l", { live: { updates: [] }, draft: false, published: new Date(NOW - 7_200_000).toISOString() }),
     );
     const at = NOW + 3_600_000;
-    const scheduled: UpdateEntry = {
-      kind: "update",
-      key: "0:world/l/updates/later.md",
-      dir: "/content-0",
-      file: "world/l/updates/later.md",
-      label: "content-0/world/l/updates/later.md",
-      parent: live.key,
-      update: {
-        id: "later",
-        published: new Date(at).toISOString(),
-        key: false,
-        pinned: false,
-        draft: false,
-        corrections: [],
-        body: "Later.",
-        file: "world/l/updates/later.md",
-      },
-      mtimeMs: 0,
-      ctimeMs: 0,
-      size: 0,
-      ino: 0,
-    };
+    const scheduled = updateEntry(live.key, "later", { published: new Date(at).toISOString() });
     const entries = new Map<string, AnyEntry>([
       [live.key, live],
       [scheduled.key, scheduled],
@@ -404,28 +400,7 @@ describe("reindexEntries", () => {
     entries.delete(dup.key);
     // A live story with an update is ended by its editor (live: true removed), the update left.
     const live = entry(0, "world/b/index.md", { ...b.article, live: { updates: [] } });
-    const u: UpdateEntry = {
-      kind: "update",
-      key: "0:world/b/updates/one.md",
-      dir: "/content-0",
-      file: "world/b/updates/one.md",
-      label: "content-0/world/b/updates/one.md",
-      parent: live.key,
-      update: {
-        id: "one",
-        published: b.article.published,
-        key: false,
-        pinned: false,
-        draft: false,
-        corrections: [],
-        body: "One.",
-        file: "world/b/updates/one.md",
-      },
-      mtimeMs: 0,
-      ctimeMs: 0,
-      size: 0,
-      ino: 0,
-    };
+    const u = updateEntry(live.key, "one", { published: b.article.published });
     entries.delete(b.key);
     entries.set(live.key, live);
     entries.set(u.key, u);
