@@ -287,6 +287,32 @@ describe("reindexEntries", () => {
     },
   );
 
+  // Review of 83f9dd0: a story that is not live and an update of it in one batch (a new folder
+  // synced whole) took the short path and named nothing.
+  it("names an update of a story that is not live when both come in one batch, the story new or corrected", () => {
+    const { story } = walk(13);
+    const a = entry(0, "world/a.md", story("a"));
+    const entries = new Map<string, AnyEntry>([[a.key, a]]);
+    const { index } = indexEntries(entries.values());
+    const plainStory = entry(0, "world/l/index.md", story("l", { live: undefined }));
+    const u = updateEntry(plainStory.key, "first");
+    const { before, change } = changes(entries);
+    change(plainStory.key, plainStory);
+    change(u.key, u);
+    const next = reindexEntries(index, entries, before, NOW);
+    expect(next.plain).toBe(false);
+    expect(next.problems.map((p) => p.message)).toEqual([
+      "is an update of a story that is not live: add live: true to its index.md",
+    ]);
+    // Corrected in the same batch as an update arrives: the same.
+    const only = new Map<string, AnyEntry>([[plainStory.key, plainStory]]);
+    const built = indexEntries(only.values());
+    const step = changes(only);
+    step.change(plainStory.key, entry(0, "world/l/index.md", { ...plainStory.article, title: "Corrected" }));
+    step.change(u.key, u);
+    expect(reindexEntries(built.index, only, step.before, NOW).problems).toHaveLength(1);
+  });
+
   it("carries the public gate: a scheduled story added hides, and its removal shows all again", () => {
     const { story } = walk(5);
     const out = (slug: string) =>
@@ -383,7 +409,7 @@ describe("reindexEntries", () => {
     expect(after.index.media.has(url)).toBe(false);
   });
 
-  it("makes the index again in full for a duplicate slug or an ended live story with updates, naming the problem", () => {
+  it("makes the index again in full for a duplicate slug or a story made not live with updates, naming the problem", () => {
     const { story } = walk(3);
     const a = entry(0, "world/a.md", story("a"));
     const b = entry(0, "world/b.md", story("b"));
@@ -398,7 +424,7 @@ describe("reindexEntries", () => {
     expect(next.plain).toBe(false);
     expect(next.problems.map((p) => p.message)).toEqual(['has the same slug "a" as content-0/world/a.md']);
     entries.delete(dup.key);
-    // A live story with an update is ended by its editor (live: true removed), the update left.
+    // A live story with an update is made an ordinary story (live: true removed), the update left.
     const live = entry(0, "world/b/index.md", { ...b.article, live: { updates: [] } });
     const u = updateEntry(live.key, "one", { published: b.article.published });
     entries.delete(b.key);

@@ -4,10 +4,12 @@
  * by date, and four maps of every story), paid on every publish before readers see it (issue 26);
  * this is the copy of the list and of two maps, and work in proportion to the change.
  *
- * Only plain changes take this path: stories (not live coverage, not updates) added, re-read or
- * removed, from an index whose last build had no problem, with no slug taken twice. Anything else
- * (a live story, an update, a duplicate slug, an orphan update) is made again in full by
- * indexEntries, whose rules this must always agree with (reindex.test.ts compares the two).
+ * Only plain changes take this path: stories added, re-read or removed, and live stories' updates
+ * added, edited or removed (the story is joined to its updates again), from an index whose last
+ * build had no problem, with no slug taken twice. Anything else (a duplicate slug, an update of a
+ * story that is not live or of none, two pinned updates, a live story deleted or made not live) is
+ * made again in full by indexEntries, whose rules this must always agree with, problems named
+ * included (reindex.test.ts compares the two).
  */
 import { compareNewest, newestPlace, sortNewest, type Article, type Topic } from "./article";
 import { indexEntries, joinedArticle, withUpdates, type ContentIndex } from "./content-index";
@@ -57,9 +59,11 @@ function plainChange(
     if (is?.kind === "story") cameEntries.set(key, is);
   }
   for (const key of rejoined) {
-    if (cameEntries.has(key)) continue;
+    // An update of a story that is not live (or of none) is for indexEntries to name, even when the
+    // story changed in this same batch (a new folder synced whole: index.md and its first update).
     const story = entries.get(key);
     if (story?.kind !== "story" || !story.article.live) return undefined;
+    if (cameEntries.has(key)) continue;
     goneEntries.push(story);
     cameEntries.set(key, story);
   }
