@@ -49,8 +49,7 @@ export function indexEntries(all: Iterable<AnyEntry>): {
     seen.set(e.article.slug, e.label);
     articles.push(withUpdates(e, updates.get(e.key) ?? [], problems));
     updates.delete(e.key);
-    media.set(e.article.hero.url, e.mediaFile);
-    for (const [url, file] of e.bodyMedia) media.set(url, file);
+    for (const [url, file] of photosOf(e)) media.set(url, file);
   }
   for (const orphans of updates.values()) {
     for (const u of orphans) {
@@ -61,6 +60,11 @@ export function indexEntries(all: Iterable<AnyEntry>): {
     }
   }
   return { index: indexArticles(articles, media), problems };
+}
+
+/** A story's photos as served URL → file: its hero, then those in its body. */
+export function photosOf(e: ContentEntry): [url: string, file: string][] {
+  return [[e.article.hero.url, e.mediaFile], ...e.bodyMedia];
 }
 
 /** The story joined to its updates; the same object as long as neither changed (lib/content/touched.ts). */

@@ -9,7 +9,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { indexEntries, type ContentIndex } from "./content-index";
+import { indexEntries, photosOf, type ContentIndex } from "./content-index";
 import {
   entryKey,
   entryPath,
@@ -271,7 +271,7 @@ async function reread(live: LiveContent, files: readonly ChangedPath[], log: Log
 async function recordImageTimes(live: LiveContent, entries: Iterable<AnyEntry>) {
   const files = new Set<string>();
   for (const e of entries) {
-    if (e.kind === "story") for (const file of [e.mediaFile, ...e.bodyMedia.values()]) files.add(file);
+    if (e.kind === "story") for (const [, file] of photosOf(e)) files.add(file);
   }
   for (const file of files) {
     const s = await fs.stat(file).catch(() => undefined);
@@ -289,5 +289,5 @@ function isImage(file: string): boolean {
 
 /** True when the story shows this image file: as its hero or in its body. */
 function usesFile(entry: AnyEntry, file: string): boolean {
-  return entry.kind === "story" && (entry.mediaFile === file || [...entry.bodyMedia.values()].includes(file));
+  return entry.kind === "story" && photosOf(entry).some(([, shown]) => shown === file);
 }

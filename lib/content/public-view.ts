@@ -5,8 +5,7 @@
  * when something is (a filtered list keeps its order).
  */
 import type { Article } from "./article";
-import type { ContentIndex } from "./content-index";
-import { indexSorted } from "./content-index";
+import { indexSorted, type ContentIndex } from "./content-index";
 import { publicCoverage } from "./live-coverage";
 import { isPublic, publicationGate } from "./public";
 import { carryLists } from "./related";
@@ -16,9 +15,8 @@ export function publicView(index: ContentIndex, now: number): ContentIndex {
   if (!gate.hidden && !gate.live) return index;
   if (!gate.hidden) return withLiveCopies(index, now);
   // Live stories show only their public updates (live-coverage.ts).
+  // Some story is hidden (the gate holds until its time), so this is always a shorter list.
   const visible = index.articles.filter((a) => isPublic(a, now)).map((a) => publicCoverage(a, now));
-  if (visible.length === index.articles.length && visible.every((a, i) => a === index.articles[i]))
-    return index;
   const media = new Map<string, string>();
   for (const a of visible) {
     for (const url of [a.hero.url, ...a.photos.map((p) => p.url)]) {

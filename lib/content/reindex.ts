@@ -12,7 +12,7 @@
  * included (reindex.test.ts compares the two).
  */
 import { compareNewest, newestPlace, sortNewest, type Article, type Topic } from "./article";
-import { indexEntries, joinedArticle, withUpdates, type ContentIndex } from "./content-index";
+import { indexEntries, joinedArticle, photosOf, withUpdates, type ContentIndex } from "./content-index";
 import type { AnyEntry, ContentEntry, UpdateEntry } from "./entries";
 import type { ContentProblem } from "./problems";
 import { carryGate } from "./public";
@@ -213,10 +213,9 @@ function mediaAfter(
   came: readonly ContentEntry[],
 ): Map<string, string> {
   const media = new Map(previous);
-  const photos = (e: ContentEntry): [string, string][] => [[e.article.hero.url, e.mediaFile], ...e.bodyMedia];
   const mapped = new Set<string>();
   for (const e of came) {
-    for (const [url, file] of photos(e)) {
+    for (const [url, file] of photosOf(e)) {
       media.set(url, file);
       mapped.add(url);
     }
@@ -224,14 +223,14 @@ function mediaAfter(
   // URLs whose file was that of a story that left, and that no story that came maps again.
   const orphaned = new Set<string>();
   for (const e of gone) {
-    for (const [url, file] of photos(e)) if (!mapped.has(url) && media.get(url) === file) orphaned.add(url);
+    for (const [url, file] of photosOf(e)) if (!mapped.has(url) && media.get(url) === file) orphaned.add(url);
   }
   for (const url of orphaned) media.delete(url);
   // Another story may show one of them from its own file: one walk, only when a photo was orphaned.
   if (orphaned.size > 0) {
     for (const e of entries.values()) {
       if (e.kind !== "story") continue;
-      for (const [url, file] of photos(e)) {
+      for (const [url, file] of photosOf(e)) {
         if (!orphaned.has(url)) continue;
         orphaned.delete(url);
         media.set(url, file);
