@@ -7,7 +7,8 @@ const formatter = new Intl.DateTimeFormat(siteConfig.locale, {
   year: "numeric",
   hour: "numeric",
   minute: "2-digit",
-  hour12: true,
+  // h12, not hour12: en-GB's 12-hour clock counts 0-11 ("0:02 am" for two minutes past midnight).
+  hourCycle: "h12",
   timeZoneName: "short",
 });
 
@@ -20,7 +21,8 @@ const clock = new Intl.DateTimeFormat(siteConfig.locale, {
   timeZone: siteConfig.timeZone,
   hour: "numeric",
   minute: "2-digit",
-  hour12: true,
+  // h12, not hour12: en-GB's 12-hour clock counts 0-11 ("0:02 am" for two minutes past midnight).
+  hourCycle: "h12",
   timeZoneName: "short",
 });
 
