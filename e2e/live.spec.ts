@@ -86,8 +86,16 @@ test("at the top of the list, a new update appears in place without a reload; ed
   await page.goto(`/world/${s.slug}`);
   await expect(updates(page)).toHaveCount(3);
   await page.getByRole("navigation", { name: "Key events" }).scrollIntoViewIfNeeded();
-  saveUpdate(s, { id: "third", at: -1, title: "Bridge closed" });
+  saveUpdate(s, { id: "third", at: -1, title: "Bridge closed", key: true });
   await expect(updates(page).nth(1)).toHaveAttribute("id", "update-third", { timeout: 15_000 });
+  // A new key event joins the key events, newest first.
+  await expect(page.getByRole("navigation", { name: "Key events" }).getByRole("link")).toHaveText([
+    "Bridge closed",
+    "Ferries suspended",
+  ]);
+  await expect(
+    page.getByRole("navigation", { name: "Key events" }).getByRole("link", { name: "Bridge closed" }),
+  ).toHaveAttribute("href", "#update-third");
   await expect(page.getByRole("status").filter({ hasText: "1 new update" })).toBeAttached();
   // Nothing took focus.
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("BODY");
@@ -111,11 +119,14 @@ test("read further down, new updates wait behind a button: the title counts them
   await page.evaluate(() => window.scrollBy(0, 400));
   const scrolled = await page.evaluate(() => window.scrollY);
   saveUpdate(s, { id: "third", at: -2, title: "Bridge closed" });
-  saveUpdate(s, { id: "fourth", at: -1, title: "Airport shut" });
+  saveUpdate(s, { id: "fourth", at: -1, title: "Airport shut", key: true });
   const button = page.getByRole("button", { name: /^2 new updates$/ });
   await expect(button).toBeVisible({ timeout: 15_000 });
   await expect(page).toHaveTitle(`(2) ${title}`);
   await expect(page.locator("#update-third")).toHaveCount(0);
+  // A key event of an update not shown yet waits with it: the box above the reader does not grow.
+  const events = page.getByRole("navigation", { name: "Key events" });
+  await expect(events.getByRole("link")).toHaveText(["Ferries suspended"]);
   // The page did not move under the reader.
   expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
 
@@ -125,6 +136,7 @@ test("read further down, new updates wait behind a button: the title counts them
   await expect(page).toHaveTitle(title);
   await expect(updates(page).nth(1)).toHaveAttribute("id", "update-fourth");
   await expect(updates(page).nth(2)).toHaveAttribute("id", "update-third");
+  await expect(events.getByRole("link")).toHaveText(["Airport shut", "Ferries suspended"]);
   await expectNoAxeViolations(page);
 });
 

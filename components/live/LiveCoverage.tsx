@@ -2,12 +2,12 @@ import { env } from "@/lib/config/env";
 import type { Article } from "@/lib/content/article";
 import { isLiveNow } from "@/lib/content/article";
 import { livePagePath } from "@/lib/content/live-coverage";
-import { keyEvents, liveView, pageUpdates } from "@/lib/content/live-view";
+import { liveView, pageUpdates } from "@/lib/content/live-view";
 import { LiveUpdates } from "./LiveUpdates.island";
 
 /**
- * A live story's coverage on page `page`: the Live mark (or the ended notice), the key events, the
- * story's own text, then its updates (page 1: the pinned one first), with links to older and newer
+ * A live story's coverage on page `page`: the Live mark (or the ended notice), the key events (page
+ * 1), the story's own text, then its updates (page 1: the pinned one first), with links to older and newer
  * pages. Everything works without JavaScript; with it, page 1 of live coverage takes new updates as
  * they come (LiveUpdates).
  */
@@ -21,8 +21,9 @@ export function LiveCoverage({
   intro: React.ReactNode;
 }) {
   const { updates, pages } = pageUpdates(article, page);
-  const view = { ...liveView(article), updates };
-  const events = page === 1 ? keyEvents(article) : [];
+  const whole = liveView(article);
+  // Key events head page 1 only.
+  const view = { ...whole, updates, keyEvents: page === 1 ? whole.keyEvents : [] };
   const live = isLiveNow(article);
   return (
     <>
@@ -32,23 +33,6 @@ export function LiveCoverage({
         poll={page === 1 && live}
         pollMs={env.livePollMs}
       >
-        {events.length > 0 ? (
-          <nav aria-labelledby="key-events-heading" className="bg-panel mt-4 p-4">
-            <h2 id="key-events-heading" className="font-sans text-sm font-bold tracking-wider uppercase">
-              Key events
-            </h2>
-            <ul className="mt-2 list-none space-y-2 p-0">
-              {events.map((e) => (
-                <li key={e.id} className="text-sm">
-                  <span className="text-muted mr-2">{e.time}</span>
-                  <a href={e.href} className="underline">
-                    {e.title}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
         {page === 1 ? intro : null}
         {page === 1 && live ? (
           <noscript>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { LiveView, UpdateView } from "@/lib/content/live-view";
+import type { KeyEvent, LiveView, UpdateView } from "@/lib/content/live-view";
+import { KeyEvents } from "./KeyEvents";
 import { UpdateCard } from "./UpdateCard";
 
 /** How often a page asks once nothing has changed for a while (the usual pace is LIVE_POLL_MS). */
@@ -10,7 +11,7 @@ const QUIET_POLL_MS = 60_000;
 const QUIET_AFTER = 8;
 
 type Props = {
-  /** Shown between the Live mark and the updates (key events, the story's own text). */
+  /** Shown between the key events and the updates (the story's own text). */
   children?: React.ReactNode;
   /** The poll endpoint (its JSON is a LiveView). */
   endpoint: string;
@@ -29,7 +30,9 @@ type Props = {
  * New updates appear in place when the top of the list is on screen. A reader further down is never
  * moved: a "N new updates" button appears instead, the tab's title shows "(N)", and a polite live
  * region says so once. Pressing the button shows them and moves focus to the first. Edited updates
- * change in place; deleted ones go. Focus is never taken without the reader acting.
+ * change in place; deleted ones go. Focus is never taken without the reader acting. The key events
+ * follow the same rule: one whose update waits behind the button waits with it, so the box above the
+ * reader never grows under them.
  */
 export function LiveUpdates({ children, endpoint, initial, poll, pollMs }: Props) {
   const [view, setView] = useState(initial);
@@ -153,9 +156,11 @@ export function LiveUpdates({ children, endpoint, initial, poll, pollMs }: Props
     if (first) focusId.current = first.id;
   };
 
+  const waiting = new Set(pending.map((u) => u.id));
   return (
     <section aria-labelledby="live-updates-heading" className="mt-6">
       <LiveStatus view={view} />
+      <KeyEvents events={view.keyEvents.filter((e) => !waiting.has(e.id))} />
       {children}
       <h2 id="live-updates-heading" className="sr-only">
         Updates
@@ -237,6 +242,19 @@ function parseLiveView(text: string): LiveView | undefined {
     if (!view) return undefined;
     updates.push(view);
   }
+  const keyEvents: KeyEvent[] = [];
+  for (const e of Array.isArray(data.keyEvents) ? data.keyEvents : []) {
+    if (!isRecord(e)) return undefined;
+    const { id, title, time, href } = e;
+    if (
+      typeof id !== "string" ||
+      typeof title !== "string" ||
+      typeof time !== "string" ||
+      typeof href !== "string"
+    )
+      return undefined;
+    keyEvents.push({ id, title, time, href });
+  }
   return {
     live: data.live,
     more: data.more,
@@ -245,6 +263,7 @@ function parseLiveView(text: string): LiveView | undefined {
     updated: optionalString(data.updated),
     updatedLabel: optionalString(data.updatedLabel),
     updates,
+    keyEvents,
   };
 }
 

@@ -31,6 +31,9 @@ export type UpdateView = {
   shareUrl: string;
 };
 
+/** A key event in the coverage's "Key events" box, with the link that reaches its update. */
+export type KeyEvent = { id: string; title: string; time: string; href: string };
+
 export type LiveView = {
   live: boolean;
   ended?: string;
@@ -41,6 +44,8 @@ export type LiveView = {
   updates: UpdateView[];
   /** True when older updates exist beyond these (on later pages). */
   more: boolean;
+  /** Every key event, newest first (page 1's box; polling keeps it current). */
+  keyEvents: KeyEvent[];
 };
 
 const views = new WeakMap<LiveUpdate, UpdateView>();
@@ -92,20 +97,26 @@ export function liveView(article: Article): LiveView {
     updatedLabel: updated ? formatClock(updated) : undefined,
     updates: first.updates,
     more: first.pages > 1,
+    keyEvents: keyEvents(article, first.updates),
   };
 }
 
-/** Key events, newest first, each with the link that reaches it. */
-export function keyEvents(article: Article): { id: string; title: string; time: string; href: string }[] {
-  const onFirstPage = new Set(pageUpdates(article, 1).updates.map((u) => u.id));
+/** Key events, newest first, each with the link that reaches it (an anchor when on page 1). */
+function keyEvents(article: Article, firstPage: readonly UpdateView[]): KeyEvent[] {
+  const onFirstPage = new Set(firstPage.map((u) => u.id));
   return (article.live?.updates ?? [])
     .filter((u) => u.key)
     .map((u) => ({
       id: u.id,
-      title: u.title ?? firstWords(u.body),
+      title: updateLabel(u),
       time: formatClock(u.published),
       href: onFirstPage.has(u.id) ? `#${updateAnchor(u.id)}` : updatePermalink(article, u.id),
     }));
+}
+
+/** What names an update in a list: its title, or its first words. */
+export function updateLabel(u: Pick<LiveUpdate, "title" | "body">): string {
+  return u.title ?? firstWords(u.body);
 }
 
 function firstWords(markdown: string): string {
