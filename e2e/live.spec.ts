@@ -220,3 +220,36 @@ test("ended coverage stops asking for updates", async ({ page }) => {
   await page.waitForTimeout(3_000);
   expect(polls).toEqual([]);
 });
+
+test("an end dated ahead: live until then, then ended in place, on its section and after a reload", async ({
+  page,
+}) => {
+  // Ten seconds ahead (times to the second in the file): the scheduler ends it then.
+  const s = { ...newLiveStory(), ended: isoFromNow(10_000) };
+  saveLiveStory(s);
+  saveUpdate(s, { id: "last", at: -10, title: "Storm is passing" });
+  await expect
+    .poll(async () => (await page.request.get(`/world/${s.slug}`)).status(), { timeout: 10_000 })
+    .toBe(200);
+  // The page's timers on a clock the test can move: after eight quiet asks it asks once a minute.
+  await page.clock.install();
+  await page.goto(`/world/${s.slug}`);
+  const main = page.getByRole("main");
+  await expect(main.getByText("Live", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("note").filter({ hasText: "has ended" })).toHaveCount(0);
+  await expect
+    .poll(async () => (await (await page.request.get(`/world/${s.slug}/updates.json`)).json()).live, {
+      timeout: 20_000,
+    })
+    .toBe(false);
+  // The open page learns of the end by its next ask, without a reload.
+  await page.clock.fastForward("01:05");
+  await expect(page.getByRole("note")).toContainText("This live coverage has ended", { timeout: 10_000 });
+  await expect(main.getByText("Live", { exact: true })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("note")).toContainText("This live coverage has ended");
+  await page.goto("/world");
+  const card = page.getByRole("article").filter({ hasText: s.title });
+  await expect(card).toBeVisible();
+  await expect(card.getByText("Live", { exact: true })).toHaveCount(0);
+});

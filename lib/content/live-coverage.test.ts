@@ -3,7 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadLiveContent, applyChanges } from "./live";
 import { saveByRename, tempContentDir } from "./live.fixture";
 import { pageOfUpdate, publicCoverage, updatesPage, UPDATES_PER_PAGE } from "./live-coverage";
+import { isLiveNow } from "./article";
 import { parseUpdate } from "./parse";
+import { nextPublicationTime } from "./public";
+import { publicView } from "./public-view";
 import { loadContent } from "./load";
 import { ContentError } from "./problems";
 
@@ -173,6 +176,28 @@ describe("what readers see of a live story", () => {
     const late = publicCoverage(storm, Date.parse(at(45)));
     expect(late.live?.updates.map((u) => u.id)).toEqual(["later", "now"]);
     expect(late.updated).toBe(at(40));
+  });
+
+  it("an end dated ahead keeps the coverage live until then; the gate wakes at that time", async () => {
+    saveByRename(dir, "world/storm/index.md", liveStory("Storm", `ended: "${at(30)}"\n`));
+    saveByRename(dir, "world/storm/updates/now.md", update(at(10)));
+    const index = await loadContent([dir]);
+    const storm = index.bySlug.get("storm");
+    if (!storm) throw new Error("no story");
+    const before = publicCoverage(storm, Date.parse(at(20)));
+    expect(isLiveNow(before)).toBe(true);
+    expect(before.live?.ended).toBeUndefined();
+    expect(publicCoverage(storm, Date.parse(at(29)))).toBe(before);
+    // The view is worked out again at the end: a new object, so the refresh sees a change.
+    expect(nextPublicationTime(index.articles, Date.parse(at(20)))).toBe(Date.parse(at(30)));
+    const after = publicCoverage(storm, Date.parse(at(30)));
+    expect(after).not.toBe(before);
+    expect(isLiveNow(after)).toBe(false);
+    expect(after.live?.ended).toBe(at(30));
+    expect(nextPublicationTime(index.articles, Date.parse(at(30)))).toBeUndefined();
+    // In the public view too, with nothing hidden (the copy path) and with a draft beside it.
+    expect(isLiveNow(publicView(index, Date.parse(at(20))).bySlug.get("storm") ?? storm)).toBe(true);
+    expect(isLiveNow(publicView(index, Date.parse(at(31))).bySlug.get("storm") ?? before)).toBe(false);
   });
 
   it("pages hold 20 updates each, newest first; a permalink finds its page", async () => {

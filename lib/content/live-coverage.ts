@@ -9,21 +9,29 @@ import { isPublic } from "./public";
 /** Updates on the first page of a live story, and on each older page. */
 export const UPDATES_PER_PAGE = 20;
 
-/** The same object while the same updates are public, so a view recomputed is not a change. */
-const views = new WeakMap<Article, { count: number; article: Article }>();
+/**
+ * The same object while the same updates are public and the coverage has (or has not) ended, so a
+ * view recomputed is not a change.
+ */
+const views = new WeakMap<Article, { count: number; ended: boolean; article: Article }>();
 
+/**
+ * A live story as readers see it at `now`: its public updates only, and live until its `ended` time
+ * (an end dated ahead is when the coverage will end; the gate in public.ts wakes then).
+ */
 export function publicCoverage(article: Article, now: number): Article {
   const live = article.live;
   if (!live) return article;
   const visible = live.updates.filter((u) => isPublic(u, now));
+  const ended = live.ended !== undefined && !(Date.parse(live.ended) > now);
   const before = views.get(article);
-  if (before?.count === visible.length) return before.article;
+  if (before?.count === visible.length && before.ended === ended) return before.article;
   const result: Article = {
     ...article,
-    live: { ...live, updates: visible },
+    live: { ended: ended ? live.ended : undefined, updates: visible },
     updated: latest(article, visible),
   };
-  views.set(article, { count: visible.length, article: result });
+  views.set(article, { count: visible.length, ended, article: result });
   return result;
 }
 

@@ -15,7 +15,10 @@ export function isPublic(article: Gated, now: Date | number): boolean {
 type Gate = {
   /** The time the gate was worked out for; it holds until `next`. */
   at: number;
-  /** When the next scheduled (embargoed) story, or update of a live story, becomes public. */
+  /**
+   * When the next scheduled (embargoed) story, or update of a live story, becomes public, or a live
+   * story's coverage ends at the time its `ended` names.
+   */
   next: number | undefined;
   /** A story in the list is not public now: a draft, or one not yet out (updates aside). */
   hidden: boolean;
@@ -26,25 +29,29 @@ type Gate = {
 /** By list: the content index's lists are never changed once made (a change makes a new index). */
 const gates = new WeakMap<readonly object[], Gate>();
 
-type GatedStory = Gated & { slug: string; live?: { updates: readonly Gated[] } };
+type GatedStory = Gated & { slug: string; live?: { ended?: string; updates: readonly Gated[] } };
+
+/** True when `iso` is after the gate's time; notes in the gate when it comes. */
+function ahead(gate: Gate, iso: string): boolean {
+  const t = Date.parse(iso);
+  if (t <= gate.at) return false;
+  if (!Number.isNaN(t) && (gate.next === undefined || t < gate.next)) gate.next = t;
+  return true;
+}
 
 /** True when `g` is not public at the gate's time; notes in the gate when it will be. */
 function waiting(gate: Gate): (g: Gated) => boolean {
-  return (g) => {
-    if (g.draft) return true;
-    const t = Date.parse(g.published);
-    if (t <= gate.at) return false;
-    if (!Number.isNaN(t) && (gate.next === undefined || t < gate.next)) gate.next = t;
-    return true;
-  };
+  return (g) => g.draft || ahead(gate, g.published);
 }
 
-/** Adds a story (and a live story's updates) to the gate. */
+/** Adds a story (and a live story's updates and end) to the gate. */
 function weigh(gate: Gate, waits: (g: Gated) => boolean, a: GatedStory): void {
   if (waits(a)) gate.hidden = true;
   if (!a.live) return;
   gate.live = true;
   for (const u of a.live.updates) waits(u);
+  // Coverage that ends ahead is live until then (live-coverage.ts): the view changes at that time.
+  if (a.live.ended !== undefined) ahead(gate, a.live.ended);
 }
 
 /**
@@ -87,6 +94,8 @@ export function carryGate(
     if (waits(a)) return;
     if (!a.live) continue;
     if (!back.has(a.slug) || a.live.updates.some(waits)) return;
+    // Its end may be what `next` waits for: worked out afresh rather than carried.
+    if (a.live.ended !== undefined && Date.parse(a.live.ended) > now) return;
   }
   for (const a of came) weigh(gate, waits, a);
   gates.set(to, gate);
