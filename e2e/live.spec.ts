@@ -140,6 +140,32 @@ test("read further down, new updates wait behind a button: the title counts them
   await expectNoAxeViolations(page);
 });
 
+test("search finds a live story by an update's words and links to that update", async ({ page }) => {
+  const s = newLiveStory();
+  await publishLive(page, s);
+  // A word of this run only, in one update.
+  const word = `quagga${Date.now().toString(36)}`;
+  saveUpdate(s, {
+    id: "rescue",
+    at: -1,
+    title: "Rescue boats out",
+    body: `Crews reached the ${word} shelter.`,
+  });
+  const search = `/search?q=${word}`;
+  await expect
+    .poll(async () => (await (await page.request.get(search)).text()).includes(s.title), { timeout: 15_000 })
+    .toBe(true);
+  await page.goto(search);
+  const hit = page.getByRole("article").filter({ hasText: s.title });
+  await expect(hit.getByText("Live", { exact: true })).toBeVisible();
+  const link = hit.getByRole("link", { name: /^In the update “Rescue boats out”/ });
+  await expect(link).toHaveAttribute("href", `/world/${s.slug}/update/rescue`);
+  await page.waitForLoadState("networkidle");
+  await link.click();
+  await expect(page.locator("#update-rescue")).toBeInViewport();
+  await expect(page.locator("#update-rescue")).toContainText(word);
+});
+
 test("an update dated ahead appears at its time; a draft never does", async ({ page }) => {
   const s = newLiveStory();
   await publishLive(page, s);

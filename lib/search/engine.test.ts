@@ -215,4 +215,49 @@ describe("SearchIndex", () => {
     expect(find(index, 'NEAR(cartel "border').total).toBe(0);
     expect(find(index, "cartel*").total).toBe(3);
   });
+
+  it("finds a live story by its updates' words and names the update that matched, until it is gone", async () => {
+    const update = (id: string, title: string | undefined, body: string, minute: number) => ({
+      id,
+      title,
+      body,
+      published: `2026-01-20T09:${String(minute).padStart(2, "0")}:00+08:00`,
+      key: false,
+      pinned: false,
+      draft: false,
+      corrections: [],
+      file: `world/storm-live/updates/${id}.md`,
+    });
+    const storm = makeArticle({
+      slug: "storm-live",
+      title: "Storm live: the latest",
+      body: "The storm reached the coast.",
+      live: {
+        updates: [
+          update("bridge", "Bridge closed", "The harbour bridge is shut to traffic.", 20),
+          update("power", undefined, "Power cuts across the north; ferries wait.", 10),
+        ],
+      },
+    });
+    const index = await indexOf([...corpus, storm]);
+    const ferry = find(index, "ferries");
+    expect(slugs(ferry)).toEqual(["storm-live"]);
+    expect(ferry.hits[0]?.update?.id).toBe("power");
+    expect(find(index, "harbour bridge").hits[0]?.update?.id).toBe("bridge");
+    // Words of the story's own text: found, and no update named.
+    const coast = find(index, "coast");
+    expect(slugs(coast)).toEqual(["storm-live"]);
+    expect(coast.hits[0]?.update).toBeUndefined();
+    // Words spread over two updates match the story, not one update.
+    expect(find(index, "bridge ferries").hits[0]?.update).toBeUndefined();
+
+    // The update deleted: the story is no longer found by its words, nor is the update named.
+    const after = { ...storm, live: { updates: storm.live?.updates.slice(0, 1) ?? [] } };
+    await index.sync([...corpus, after]);
+    expect(find(index, "ferries").total).toBe(0);
+    expect(find(index, "bridge").hits[0]?.update?.id).toBe("bridge");
+    // The story gone: nothing of it, nor of its updates, is left.
+    await index.sync(corpus);
+    expect(find(index, "bridge").total).toBe(0);
+  });
 });

@@ -12,12 +12,12 @@
  * written on a worker thread (writer.ts) and read here.
  */
 import SQLite from "better-sqlite3";
-import type { Article } from "@/lib/content/article";
+import type { Article, LiveUpdate } from "@/lib/content/article";
 import { PACKED_WINDOW_BITS } from "@/lib/content/body";
 import { packedBodyOf } from "@/lib/content/reshape";
 import { MARK_CLOSE, MARK_OPEN, splitMarks, type Highlighted } from "./highlight";
 import { IndexedDocs, type Doc } from "./indexed";
-import { isCount, isMarked, isRowid, SECTION_MASK } from "./rows";
+import { isCount, isMarked, isRowid, isUpdateId, SECTION_MASK } from "./rows";
 import { IndexWriter, type Row } from "./writer";
 
 export type SearchSort = "relevance" | "newest";
@@ -29,6 +29,8 @@ export type SearchHit = {
   title: Highlighted;
   standfirst: Highlighted;
   snippet: Highlighted;
+  /** A live story found by the words of one of its updates: that update (the best match). */
+  update?: LiveUpdate;
 };
 
 export type SearchResults = {
@@ -63,6 +65,7 @@ export const COUNTED_MATCHES = 10_000;
 /** Column weights for bm25: a word in the headline counts most, then topics and the standfirst. */
 const WEIGHTS = { title: 10, standfirst: 4, body: 1, topics: 5 };
 const COLUMNS = Object.keys(WEIGHTS);
+const TOKENIZE = "tokenize = 'porter unicode61 remove_diacritics 2'";
 /** Stories written per transaction while a large index is built; searches see each batch. */
 const CHUNK = 500;
 
@@ -91,8 +94,12 @@ export class SearchIndex {
     this.writer = new IndexWriter(
       {
         file,
-        createSql: `CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(${COLUMNS.join(", ")},
-          tokenize = 'porter unicode61 remove_diacritics 2')`,
+        // A live story's updates have rows of their own too (`updates`, keyed through `update_ids`),
+        // so a search can name the update that matched; `docs` holds their words as well.
+        createSql: `CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(${COLUMNS.join(", ")}, ${TOKENIZE});
+          CREATE VIRTUAL TABLE IF NOT EXISTS updates USING fts5(text, ${TOKENIZE});
+          CREATE TABLE IF NOT EXISTS update_ids(rowid INTEGER PRIMARY KEY, story INTEGER NOT NULL, id TEXT NOT NULL);
+          CREATE INDEX IF NOT EXISTS update_ids_story ON update_ids(story);`,
         insertSql: `INSERT INTO docs(rowid, ${COLUMNS.join(", ")}) VALUES (?, ${COLUMNS.map(() => "?").join(", ")})`,
         windowBits: PACKED_WINDOW_BITS,
       },
@@ -225,14 +232,29 @@ export class SearchIndex {
         BigInt(rowid),
       );
       if (!doc || !row) continue;
+      const update = this.matchedUpdate(doc.article, rowid, match);
       hits.push({
         article: doc.article,
         title: splitMarks(row.title),
         standfirst: splitMarks(row.standfirst),
         snippet: splitMarks(row.snippet),
+        ...(update ? { update } : {}),
       });
     }
     return { total, all: counted, capped, bySection, hits };
+  }
+
+  /** The live story's update that matches every word of `match` best, if one does. */
+  private matchedUpdate(article: Article, rowid: number, match: string): LiveUpdate | undefined {
+    if (!article.live || article.live.updates.length === 0) return undefined;
+    const [best] = this.rows(
+      isUpdateId,
+      `SELECT update_ids.id AS id FROM updates JOIN update_ids ON update_ids.rowid = updates.rowid
+       WHERE updates MATCH ? AND update_ids.story = ? ORDER BY bm25(updates) LIMIT 1`,
+      match,
+      BigInt(rowid),
+    );
+    return best ? article.live.updates.find((u) => u.id === best.id) : undefined;
   }
 
   /** The lowest rowid relevance ranks: all matches, or the newest RANKED_MATCHES of a broad query. */
@@ -268,15 +290,20 @@ export class SearchIndex {
  */
 function toRow({ article, rowid }: Doc): Row {
   const packed = packedBodyOf(article);
-  // A live story is found by its updates' words too.
-  const updates = (article.live?.updates ?? []).map((u) => `${u.title ?? ""}\n\n${u.body}`);
+  // A live story is found by its updates' words too, and each update by its own.
+  const updates = (article.live?.updates ?? []).map((u) => ({
+    id: u.id,
+    text: `${u.title ?? ""}\n\n${u.body}`,
+  }));
+  const texts = updates.map((u) => u.text);
   return {
     rowid,
     title: article.title,
     standfirst: article.standfirst,
     ...(packed ? { packed } : {}),
-    texts: packed ? updates : [article.body, ...updates],
+    texts: packed ? texts : [article.body, ...texts],
     topics: article.topics.map((t) => t.name).join(", "),
+    ...(updates.length > 0 ? { updates } : {}),
   };
 }
 

@@ -31,6 +31,12 @@ db.pragma("synchronous = OFF");
 db.exec(createSql);
 const remove = db.prepare("DELETE FROM docs WHERE rowid = ?");
 const insert = db.prepare(insertSql);
+// A live story's updates, one row each (created with the table: engine.ts's createSql).
+const updatesOf = db.prepare("SELECT rowid FROM update_ids WHERE story = ?").pluck();
+const removeUpdateText = db.prepare("DELETE FROM updates WHERE rowid = ?");
+const removeUpdateIds = db.prepare("DELETE FROM update_ids WHERE story = ?");
+const insertUpdateId = db.prepare("INSERT INTO update_ids(story, id) VALUES (?, ?)");
+const insertUpdateText = db.prepare("INSERT INTO updates(rowid, text) VALUES (?, ?)");
 
 /** A body that does not inflate (damaged bytes) is indexed without its text, not the whole batch lost. */
 function unpack(packed) {
@@ -43,11 +49,19 @@ function unpack(packed) {
 
 /** One message: rows to delete, then rows to write, in one transaction. */
 const write = db.transaction((removed, added) => {
-  for (const rowid of removed) remove.run(BigInt(rowid));
+  for (const rowid of removed) {
+    remove.run(BigInt(rowid));
+    for (const u of updatesOf.all(BigInt(rowid))) removeUpdateText.run(u);
+    removeUpdateIds.run(BigInt(rowid));
+  }
   for (const d of added) {
     // A packed body (lib/content/body.ts) is inflated here, not on the server's thread.
     const texts = d.packed ? [unpack(d.packed), ...d.texts] : d.texts;
     insert.run(BigInt(d.rowid), d.title, d.standfirst, texts.map(markdownToText).join("\n"), d.topics);
+    for (const u of d.updates ?? []) {
+      const { lastInsertRowid } = insertUpdateId.run(BigInt(d.rowid), u.id);
+      insertUpdateText.run(BigInt(lastInsertRowid), markdownToText(u.text));
+    }
   }
 });
 

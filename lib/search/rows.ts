@@ -27,3 +27,7 @@ export function isMarked(v: unknown): v is { title: string; standfirst: string; 
     typeof v.snippet === "string"
   );
 }
+
+export function isUpdateId(v: unknown): v is { id: string } {
+  return isObject(v) && typeof v.id === "string";
+}

@@ -9,7 +9,9 @@ import { Worker } from "node:worker_threads";
 
 /**
  * A story as the writer stores it: `texts` are Markdown (the body, then live updates); `packed`, if
- * set, is the body packed (lib/content/body.ts), which the writer inflates and puts first.
+ * set, is the body packed (lib/content/body.ts), which the writer inflates and puts first. A live
+ * story's `updates` are also stored one by one (their Markdown), so a search can name the update
+ * that matched.
  */
 export type Row = {
   rowid: number;
@@ -18,6 +20,7 @@ export type Row = {
   packed?: Uint8Array;
   texts: string[];
   topics: string;
+  updates?: { id: string; text: string }[];
 };
 
 type Pending = { resolve: () => void; reject: (e: Error) => void };
