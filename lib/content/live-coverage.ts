@@ -35,6 +35,16 @@ export function publicCoverage(article: Article, now: number): Article {
   return result;
 }
 
+/**
+ * A live story as an editor previews it at `now`: every update (drafts and scheduled ones too), and
+ * live until its `ended` time, as readers will see it.
+ */
+export function previewCoverage(article: Article, now: number): Article {
+  const live = article.live;
+  if (!live?.ended || !(Date.parse(live.ended) > now)) return article;
+  return { ...article, live: { ...live, ended: undefined } };
+}
+
 /** The later of the story's own Updated time and its newest update (or that update's correction). */
 function latest(article: Article, updates: readonly LiveUpdate[]): string | undefined {
   let best = article.updated;

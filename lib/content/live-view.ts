@@ -101,10 +101,15 @@ export function liveView(article: Article): LiveView {
   };
 }
 
+/** By story object: a public copy stays the same object while nothing of it changes (every poll). */
+const events = new WeakMap<Article, KeyEvent[]>();
+
 /** Key events, newest first, each with the link that reaches it (an anchor when on page 1). */
 function keyEvents(article: Article, firstPage: readonly UpdateView[]): KeyEvent[] {
+  const known = events.get(article);
+  if (known) return known;
   const onFirstPage = new Set(firstPage.map((u) => u.id));
-  return (article.live?.updates ?? [])
+  const list = (article.live?.updates ?? [])
     .filter((u) => u.key)
     .map((u) => ({
       id: u.id,
@@ -112,6 +117,8 @@ function keyEvents(article: Article, firstPage: readonly UpdateView[]): KeyEvent
       time: formatClock(u.published),
       href: onFirstPage.has(u.id) ? `#${updateAnchor(u.id)}` : updatePermalink(article, u.id),
     }));
+  events.set(article, list);
+  return list;
 }
 
 /** What names an update in a list: its title, or its first words. */

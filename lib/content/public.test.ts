@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeArticle } from "./article.fixture";
-import { isPublic, isPublicTopic, nextPublicationTime } from "./public";
+import { carryGate, isPublic, isPublicTopic, nextPublicationTime } from "./public";
 
 const published = "2026-03-01T09:00:00+08:00"; // 01:00 UTC
 const at = (iso: string) => new Date(iso);
@@ -43,5 +43,29 @@ describe("isPublicTopic", () => {
       isPublicTopic([draft, makeArticle({ slug: "p", published, topics: [topic] })], "floods", now),
     ).toBe(true);
     expect(isPublicTopic([makeArticle({ published, topics: [topic] })], "storms", now)).toBe(false);
+  });
+});
+
+describe("carryGate with live coverage that ends ahead", () => {
+  const now = Date.parse("2026-03-01T00:00:00Z");
+  const later = "2026-03-01T05:00:00Z";
+  const live = (ended: string | undefined) =>
+    makeArticle({ slug: "storm", published: "2026-02-28T00:00:00Z", live: { ended, updates: [] } });
+  const other = makeArticle({ slug: "other", published: "2026-02-01T00:00:00Z" });
+
+  it("wakes at the end, and no longer once the editor takes the end away or moves it", () => {
+    const before = live(later);
+    const from = [before, other];
+    expect(nextPublicationTime(from, now)).toBe(Date.parse(later));
+    for (const [ended, next] of [
+      [undefined, undefined],
+      ["2026-03-01T07:00:00Z", Date.parse("2026-03-01T07:00:00Z")],
+      [later, Date.parse(later)],
+    ] as const) {
+      const after = live(ended);
+      const to = [after, other];
+      carryGate(from, to, [before], [after], now);
+      expect(nextPublicationTime(to, now), String(ended)).toBe(next);
+    }
   });
 });

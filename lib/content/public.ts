@@ -94,8 +94,12 @@ export function carryGate(
     if (waits(a)) return;
     if (!a.live) continue;
     if (!back.has(a.slug) || a.live.updates.some(waits)) return;
-    // Its end may be what `next` waits for: worked out afresh rather than carried.
-    if (a.live.ended !== undefined && Date.parse(a.live.ended) > now) return;
+    // An end ahead may be what `next` waits for: if the story comes back with another end (or
+    // none), the gate is worked out afresh; with the same end (an update added), it carries.
+    if (a.live.ended !== undefined && Date.parse(a.live.ended) > now) {
+      const again = came.find((c) => c.slug === a.slug);
+      if (again?.live?.ended !== a.live.ended) return;
+    }
   }
   for (const a of came) weigh(gate, waits, a);
   gates.set(to, gate);

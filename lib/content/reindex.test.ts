@@ -253,9 +253,19 @@ describe("reindexEntries", () => {
           const u = pick(updates);
           if (u) change(u.key, undefined);
         } else if (r < 0.78) {
-          // The live story itself corrected (still live).
+          // The live story itself corrected: its end set (past or ahead), moved, kept or taken away.
           const e = entries.get(parent);
-          if (e?.kind === "story") change(parent, entry(0, e.file, { ...e.article, title: `Live, ${step}` }));
+          if (e?.kind === "story" && e.article.live) {
+            const end = random();
+            const ended =
+              end < 0.3
+                ? e.article.live.ended
+                : end < 0.6
+                  ? undefined
+                  : new Date(NOW + 3_600_000 * (random() * 4 - 2)).toISOString();
+            const article = { ...e.article, title: `Live, ${step}`, live: { ...e.article.live, ended } };
+            change(parent, entry(0, e.file, article));
+          }
         } else if (r < 0.8) {
           // An update for a story that is not live: a problem the full build names.
           const plainStory = pick([...entries.values()].filter((e) => e.kind === "story" && !e.article.live));

@@ -17,7 +17,7 @@ import { PACKED_WINDOW_BITS } from "@/lib/content/body";
 import { packedBodyOf } from "@/lib/content/reshape";
 import { MARK_CLOSE, MARK_OPEN, splitMarks, type Highlighted } from "./highlight";
 import { IndexedDocs, type Doc } from "./indexed";
-import { isCount, isMarked, isRowid, isUpdateId, SECTION_MASK } from "./rows";
+import { isCount, isMarked, isRowid, isStoryUpdate, SECTION_MASK } from "./rows";
 import { IndexWriter, type Row } from "./writer";
 
 export type SearchSort = "relevance" | "newest";
@@ -220,6 +220,10 @@ export class SearchIndex {
           );
     // Highlights for the page's stories only: computed in the sort above, they would be made for every match.
     const hits: SearchHit[] = [];
+    const updates = this.matchedUpdates(
+      page.map((r) => r.rowid),
+      match,
+    );
     for (const { rowid } of page) {
       const doc = this.indexed.get(rowid);
       const [row] = this.rows(
@@ -232,7 +236,8 @@ export class SearchIndex {
         BigInt(rowid),
       );
       if (!doc || !row) continue;
-      const update = this.matchedUpdate(doc.article, rowid, match);
+      const id = updates.get(rowid);
+      const update = id === undefined ? undefined : doc.article.live?.updates.find((u) => u.id === id);
       hits.push({
         article: doc.article,
         title: splitMarks(row.title),
@@ -244,17 +249,26 @@ export class SearchIndex {
     return { total, all: counted, capped, bySection, hits };
   }
 
-  /** The live story's update that matches every word of `match` best, if one does. */
-  private matchedUpdate(article: Article, rowid: number, match: string): LiveUpdate | undefined {
-    if (!article.live || article.live.updates.length === 0) return undefined;
-    const [best] = this.rows(
-      isUpdateId,
-      `SELECT update_ids.id AS id FROM updates JOIN update_ids ON update_ids.rowid = updates.rowid
-       WHERE updates MATCH ? AND update_ids.story = ? ORDER BY bm25(updates) LIMIT 1`,
+  /**
+   * For the page's live stories, the update that matches every word of `match` best (by story
+   * rowid). One query per page: FTS5 matches across every live story's updates before the story
+   * filter applies, so a query per hit would repeat that work for each.
+   */
+  private matchedUpdates(rowids: readonly number[], match: string): Map<number, string> {
+    const best = new Map<number, string>();
+    const live = rowids.filter((rowid) => this.indexed.get(rowid)?.article.live?.updates.length);
+    if (live.length === 0) return best;
+    const rows = this.rows(
+      isStoryUpdate,
+      `SELECT update_ids.story AS story, update_ids.id AS id FROM updates
+       JOIN update_ids ON update_ids.rowid = updates.rowid
+       WHERE updates MATCH ? AND update_ids.story IN (${live.map(() => "?").join(", ")})
+       ORDER BY bm25(updates)`,
       match,
-      BigInt(rowid),
+      ...live.map((rowid) => BigInt(rowid)),
     );
-    return best ? article.live.updates.find((u) => u.id === best.id) : undefined;
+    for (const { story, id } of rows) if (!best.has(story)) best.set(story, id);
+    return best;
   }
 
   /** The lowest rowid relevance ranks: all matches, or the newest RANKED_MATCHES of a broad query. */

@@ -28,6 +28,6 @@ export function isMarked(v: unknown): v is { title: string; standfirst: string; 
   );
 }
 
-export function isUpdateId(v: unknown): v is { id: string } {
-  return isObject(v) && typeof v.id === "string";
+export function isStoryUpdate(v: unknown): v is { story: number; id: string } {
+  return isObject(v) && typeof v.story === "number" && typeof v.id === "string";
 }

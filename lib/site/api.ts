@@ -14,6 +14,7 @@ import type { ContentIndex } from "@/lib/content/content-index";
 import { isInsideContent } from "@/lib/content/inside";
 import { loadContent } from "@/lib/content/load";
 import { loadLiveContent, type LiveContent } from "@/lib/content/live";
+import { previewCoverage } from "@/lib/content/live-coverage";
 import { nextPublicationTime } from "@/lib/content/public";
 import { publicView } from "@/lib/content/public-view";
 import { searchIndexed, searchProgress, syncSearch } from "@/lib/search/store";
@@ -120,13 +121,15 @@ async function getArticleForReader(
     // reads as off while a page is rendered for the cache).
     if (article.live && !nextRuntime.development && (await previewing())) {
       const everything = (await getLiveContent()).index.bySlug.get(slug);
-      if (everything) return { article: everything, preview: false };
+      if (everything) return { article: previewCoverage(everything, Date.now()), preview: false };
     }
     return { article, preview: false };
   }
   if (nextRuntime.development || !(await previewing())) return undefined;
   const unpublished = (await getLiveContent()).index.bySlug.get(slug);
-  return unpublished?.section.slug === section ? { article: unpublished, preview: true } : undefined;
+  return unpublished?.section.slug === section
+    ? { article: previewCoverage(unpublished, Date.now()), preview: true }
+    : undefined;
 }
 
 /** A story page's route params, as Next.js hands them over. */
