@@ -10,6 +10,7 @@ import type { BodyPhoto } from "./article";
 import { STORY_REF, galleryPhotos, isPhotoParagraph, parseBody } from "./body-syntax";
 import { embedOf, type Embed } from "./embeds";
 import { renderFlow } from "./markdown";
+import { bareCredit } from "./schema";
 
 export type PhotoBlock = {
   _type: "photo";
@@ -52,7 +53,7 @@ export function bodyBlocks(markdown: string, options: BlockOptions = {}): BodyBl
       alt,
     };
     if (caption?.trim()) block.caption = caption.trim();
-    if (credit?.trim()) block.credit = credit.trim();
+    if (credit?.trim()) block.credit = bareCredit(credit.trim());
     return [block];
   };
   const fromImage = (i: Image) => photo(i.url, i.alt, i.title ?? undefined);

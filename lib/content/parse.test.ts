@@ -107,6 +107,21 @@ describe("parseArticle", () => {
     ]);
   });
 
+  it("takes a credit written with the page's own wrapper as the name alone, so it is not said twice", () => {
+    for (const written of ['"(Photo: AP)"', '"Photo: AP"', '"(photo:AP )"']) {
+      const r = parseArticle(
+        "a.md",
+        doc({ hero: `\n  src: images/a.jpg\n  alt: Alt\n  caption: C.\n  credit: ${written}` }),
+      );
+      expect(r.ok && r.article.hero.credit, written).toBe("AP");
+    }
+    const kept = parseArticle(
+      "a.md",
+      doc({ hero: '\n  src: images/a.jpg\n  alt: Alt\n  caption: C.\n  credit: "AP (pool)"' }),
+    );
+    expect(kept.ok && kept.article.hero.credit).toBe("AP (pool)");
+  });
+
   it("validates each hero field and the image path", () => {
     const p = problems(doc({ hero: '\n  src: "../secret.jpg"\n  alt: ""\n  caption: C\n  credit: X' }));
     expect(p).toContain(

@@ -39,6 +39,15 @@ function text(max: number) {
     .refine((s) => !CONTROL.test(s), { error: "must not contain control characters" });
 }
 
+/**
+ * A photo credit as the page wants it, the name alone: pages print "(Photo: {credit})", so a credit
+ * an editor wrote as "(Photo: AP)" or "Photo: AP" is taken as "AP" rather than said twice.
+ */
+export function bareCredit(credit: string): string {
+  const m = /^\(\s*photo\s*:\s*(.+?)\s*\)$/i.exec(credit) ?? /^photo\s*:\s*(.+)$/i.exec(credit);
+  return m?.[1]?.trim() || credit;
+}
+
 const SUMMARY_POINT_MAX = 200;
 
 const heroSchema = z.strictObject(
@@ -48,7 +57,7 @@ const heroSchema = z.strictObject(
     }),
     alt: text(300),
     caption: text(500),
-    credit: text(120),
+    credit: text(120).transform(bareCredit),
   },
   { error: required("must be a block with src, alt, caption and credit") },
 );
