@@ -10,52 +10,19 @@
  *   c. as b, with CONTENT_REFRESH=everything: every change refreshes every page, as before ADR 0011.
  * The server is restarted fresh for each run. Writes bench/results/breaking.json.
  */
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { SECTIONS, generate } from "./generate.mjs";
+import { LIVE, correct, liveStory, update } from "./live-story.mjs";
 import { run, start, stop, treeRssMiB, waitFor } from "./lib.mjs";
 
 const SIZES = (process.env.BREAKING_SIZES || "1000").split(",").map(Number);
 const SECONDS = Number(process.env.BREAKING_SECONDS || 60);
 const PORT = 3410;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const LIVE = "breaking-live";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const iso = (ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "+00:00");
-
-function save(dir, file, text) {
-  const full = path.join(dir, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  const temp = path.join(path.dirname(full), `.${path.basename(full)}.tmp`);
-  writeFileSync(temp, text);
-  renameSync(temp, full);
-}
-
-function liveStory(dir) {
-  save(
-    dir,
-    `world/${LIVE}/index.md`,
-    `---\ntitle: "Storm live: the latest"\nstandfirst: "A live page the benchmark updates."\nsection: world\ntopics: ["Storm"]\npublished: "${iso(Date.now() - 3_600_000)}"\nsource: Dispatch bench\nlive: true\nhero:\n  src: images/hero.jpg\n  alt: Synthetic test image\n  caption: Synthetic caption.\n  credit: Test\nsummary:\n  - "First point."\n  - "Second point."\n  - "Third point."\n---\n\nWhat is happening.\n`,
-  );
-  for (let i = 0; i < 30; i += 1) update(dir, `u${i}`, Date.now() - 3_000_000 + i * 60_000);
-}
-
-function update(dir, id, at) {
-  save(
-    dir,
-    `world/${LIVE}/updates/${id}.md`,
-    `---\npublished: "${iso(at)}"\ntitle: "Update ${id}"\n---\n\nText of update ${id}.\n`,
-  );
-}
-
-/** A correction: the story's text with a new last line (its headline and place in lists stay). */
-function correct(dir, file, n) {
-  const full = path.join(dir, file);
-  const text = readFileSync(full, "utf8").replace(/\n\nCorrected \d+\.\n$/, "\n");
-  save(dir, file, `${text}\nCorrected ${n}.\n`);
-}
 
 async function measure(env, dir, size, writes) {
   const server = start(

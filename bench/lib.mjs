@@ -89,8 +89,8 @@ export function nginxProxy({ dir, listenPort, upstreamPort }) {
   return start("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")]);
 }
 
-/** Resident memory of a process and all its descendants, in MiB (Linux /proc). */
-export function treeRssMiB(rootPid) {
+/** A process and all its descendants (Linux /proc). */
+function treePids(rootPid) {
   const children = new Map();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -102,19 +102,45 @@ export function treeRssMiB(rootPid) {
       // exited meanwhile
     }
   }
-  let kib = 0;
+  const pids = [];
   const queue = [rootPid];
   while (queue.length) {
     const pid = queue.pop();
+    pids.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return pids;
+}
+
+/** Resident memory of a process and all its descendants, in MiB (Linux /proc). */
+export function treeRssMiB(rootPid) {
+  let kib = 0;
+  for (const pid of treePids(rootPid)) {
     try {
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       kib += Number(m?.[1] ?? 0);
     } catch {
       // exited meanwhile
     }
-    queue.push(...(children.get(pid) ?? []));
   }
   return kib / 1024;
+}
+
+/** CPU seconds (user + system) a process and its living descendants have used so far. */
+export function treeCpuSeconds(rootPid) {
+  let ticks = 0;
+  for (const pid of treePids(rootPid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command's name.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  // USER_HZ is 100 on Linux.
+  return ticks / 100;
 }
 
 /** Requests in flight at SIGTERM: all must finish whole, then the server exits. */
