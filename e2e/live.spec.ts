@@ -279,3 +279,36 @@ test("an end dated ahead: live until then, then ended in place, on its section a
   await expect(card).toBeVisible();
   await expect(card.getByText("Live", { exact: true })).toHaveCount(0);
 });
+
+test("screenshots of live coverage at 360 and 1280 px (SHOTS=1): the page, the button, ended", async ({
+  page,
+  isMobile,
+}) => {
+  test.skip(!process.env.SHOTS, "only when asked");
+  const width = isMobile ? 360 : 1280;
+  await page.setViewportSize({ width, height: isMobile ? 740 : 720 });
+  const s = newLiveStory();
+  await publishLive(page, s);
+  await page.goto(`/world/${s.slug}`);
+  await page.waitForLoadState("load");
+  const shot = (name: string) =>
+    page.screenshot({ path: `docs/images/live-${name}-${width}.png`, animations: "disabled" });
+  await page.getByRole("navigation", { name: "Key events" }).scrollIntoViewIfNeeded();
+  await shot("page");
+  // Down in the updates: the list's top above the screen.
+  await page.locator("#update-first").scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 400));
+  saveUpdate(s, { id: "third", at: -2, title: "Bridge closed", key: true });
+  saveUpdate(s, { id: "fourth", at: -1, title: "Airport shut" });
+  await expect(page.getByRole("button", { name: "2 new updates" })).toBeVisible({ timeout: 15_000 });
+  await shot("button");
+  saveLiveStory({ ...s, ended: isoFromNow(-60 * 1000) });
+  await expect
+    .poll(async () => (await page.request.get(`/world/${s.slug}`)).text(), { timeout: 10_000 })
+    .toContain("This live coverage has ended");
+  await page.goto(`/world/${s.slug}`);
+  await page.waitForLoadState("load");
+  await page.getByRole("note").scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -120));
+  await shot("ended");
+});
