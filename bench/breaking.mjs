@@ -8,7 +8,9 @@
  *   a. no writes;
  *   b. a live update every 5 s and a correction (to a random story's text) every 2 s;
  *   c. as b, with CONTENT_REFRESH=everything: every change refreshes every page, as before ADR 0011.
- * The server is restarted fresh for each run. Writes bench/results/breaking.json.
+ * The server is restarted fresh for each run. Writes bench/results/breaking.json. BREAKING_RUNS
+ * picks runs (e.g. a,b); BREAKING_PROFILE=b has that run's server write a CPU profile (node
+ * --cpu-prof) into /tmp/breaking-prof-b.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,14 +22,26 @@ import { run, start, stop, treeRssMiB, waitFor } from "./lib.mjs";
 
 const SIZES = (process.env.BREAKING_SIZES || "1000").split(",").map(Number);
 const SECONDS = Number(process.env.BREAKING_SECONDS || 60);
+/** Which runs (a, b, c); all three unless set, e.g. BREAKING_RUNS=a,b. */
+const RUNS = (process.env.BREAKING_RUNS || "a,b,c").split(",");
+/** A run whose server writes a CPU profile (node --cpu-prof) into /tmp/breaking-prof-{run}, e.g. b. */
+const PROFILE = process.env.BREAKING_PROFILE;
 const PORT = 3410;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function measure(env, dir, size, writes) {
+async function measure(env, dir, size, writes, profile) {
   const server = start(
     "node",
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
+    [
+      ...(profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : []),
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(PORT),
+    ],
     {
       env,
     },
@@ -111,8 +125,10 @@ for (const size of SIZES) {
       ["b", true, "touched"],
       ["c", true, "everything"],
     ]) {
+      if (!RUNS.includes(mode)) continue;
       console.log(`breaking: ${size} stories, run ${mode}…`);
-      row[mode] = await measure({ ...env, CONTENT_REFRESH: refresh }, dir, size, writes);
+      const profile = PROFILE === mode ? `/tmp/breaking-prof-${mode}` : undefined;
+      row[mode] = await measure({ ...env, CONTENT_REFRESH: refresh }, dir, size, writes, profile);
       console.log(`breaking: ${size} ${mode}: ${JSON.stringify(row[mode])}`);
     }
     results.push(row);
@@ -132,11 +148,13 @@ const names = { a: "a. no writes", b: "b. writes, touched pages", c: "c. writes,
 for (const r of results) {
   for (const mode of ["a", "b", "c"]) {
     const x = r[mode];
+    if (!x) continue;
     console.log(
       `| ${r.size} | ${names[mode]} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.errors} | ${x.non2xx} | ${x.updates} | ${x.corrections} |`,
     );
   }
-  console.log(
-    `\n${r.size}: b/a throughput ${(r.b.rps / r.a.rps).toFixed(2)}× (target ≥ 0.8), b/a p99 ${(r.b.p99 / r.a.p99).toFixed(2)}× (target ≤ 2)`,
-  );
+  if (r.a && r.b)
+    console.log(
+      `\n${r.size}: b/a throughput ${(r.b.rps / r.a.rps).toFixed(2)}× (target ≥ 0.8), b/a p99 ${(r.b.p99 / r.a.p99).toFixed(2)}× (target ≤ 2)`,
+    );
 }
