@@ -6,10 +6,11 @@ import type { ContentProblem } from "./problems";
 export type ContentIndex = {
   /** Newest first. */
   articles: Article[];
-  bySlug: Map<string, Article>;
+  /** Read-only: a change makes a new one, sharing this one's entries (layered-map.ts). */
+  bySlug: ReadonlyMap<string, Article>;
   topics: Map<string, Topic>;
-  /** Served image URL → absolute file path. */
-  media: Map<string, string>;
+  /** Served image URL → absolute file path. Read-only, as bySlug. */
+  media: ReadonlyMap<string, string>;
 };
 
 /**
@@ -135,7 +136,7 @@ export function indexArticles(articles: Article[], media = new Map<string, strin
 }
 
 /** indexArticles for a list already in its order (newest first, ties by slug), as a filtered index is. */
-export function indexSorted(sorted: Article[], media: Map<string, string>): ContentIndex {
+export function indexSorted(sorted: Article[], media: ReadonlyMap<string, string>): ContentIndex {
   const topics = new Map<string, Topic>();
   for (const a of sorted) for (const t of a.topics) if (!topics.has(t.slug)) topics.set(t.slug, t);
   return { articles: sorted, bySlug: new Map(sorted.map((a) => [a.slug, a])), topics, media };

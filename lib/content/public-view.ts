@@ -7,6 +7,7 @@
 import type { Article } from "./article";
 import { indexSorted, type ContentIndex } from "./content-index";
 import { publicCoverage } from "./live-coverage";
+import { LayeredMap } from "./layered-map";
 import { isPublic, publicationGate } from "./public";
 import { carryLists } from "./related";
 
@@ -35,7 +36,7 @@ export function publicView(index: ContentIndex, now: number): ContentIndex {
  */
 function withLiveCopies(index: ContentIndex, now: number): ContentIndex {
   const articles = index.articles.slice();
-  const bySlug = new Map(index.bySlug);
+  const bySlug = LayeredMap.edit(index.bySlug);
   const gone: Article[] = [];
   const came: Article[] = [];
   articles.forEach((a, i) => {
@@ -48,7 +49,7 @@ function withLiveCopies(index: ContentIndex, now: number): ContentIndex {
     came.push(copy);
   });
   if (came.length === 0) return index;
-  const view: ContentIndex = { articles, bySlug, topics: index.topics, media: index.media };
+  const view: ContentIndex = { articles, bySlug: bySlug.done(), topics: index.topics, media: index.media };
   carryLists(index, view, gone, came);
   return view;
 }

@@ -15,6 +15,7 @@ import { compareNewest, newestPlace, sortNewest, type Article, type Topic } from
 import { indexEntries, joinedArticle, photosOf, withUpdates, type ContentIndex } from "./content-index";
 import type { AnyEntry, ContentEntry, UpdateEntry } from "./entries";
 import type { ContentProblem } from "./problems";
+import { LayeredMap } from "./layered-map";
 import { carryGate } from "./public";
 import { carryLists } from "./related";
 
@@ -98,13 +99,13 @@ function plainChange(
     if (at >= 0) articles.splice(at, 1);
   }
   for (const a of sortNewest(came.map((c) => c.article))) articles.splice(newestPlace(articles, a), 0, a);
-  const bySlug = new Map(previous.bySlug);
+  const bySlug = LayeredMap.edit(previous.bySlug);
   for (const slug of leaving) bySlug.delete(slug);
   for (const { article } of came) bySlug.set(article.slug, article);
   const { topics, newest } = topicsAfter(previous, articles, gone, came);
   const index: ContentIndex = {
     articles,
-    bySlug,
+    bySlug: bySlug.done(),
     topics,
     media: mediaAfter(
       previous.media,
@@ -211,8 +212,8 @@ function mediaAfter(
   entries: ReadonlyMap<string, AnyEntry>,
   gone: readonly ContentEntry[],
   came: readonly ContentEntry[],
-): Map<string, string> {
-  const media = new Map(previous);
+): ReadonlyMap<string, string> {
+  const media = LayeredMap.edit(previous);
   const mapped = new Set<string>();
   for (const e of came) {
     for (const [url, file] of photosOf(e)) {
@@ -238,5 +239,5 @@ function mediaAfter(
       if (orphaned.size === 0) break;
     }
   }
-  return media;
+  return media.done();
 }

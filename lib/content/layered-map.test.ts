@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { LayeredMap } from "./layered-map";
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function seeded(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sorted = (m: ReadonlyMap<string, number>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+
+describe("LayeredMap", () => {
+  it("agrees with a copied Map after every edit of a long random walk, and never changes a map it came from", () => {
+    const random = seeded(7);
+    const start = new Map(Array.from({ length: 3000 }, (_, i) => [`k${i}`, i]));
+    let layered: ReadonlyMap<string, number> = start;
+    let plain = new Map(start);
+    const kept: [ReadonlyMap<string, number>, [string, number][]][] = [];
+    for (let step = 0; step < 600; step++) {
+      const draft = LayeredMap.edit(layered);
+      const copy = new Map(plain);
+      for (let n = Math.floor(random() * 12); n > 0; n--) {
+        const key = `k${Math.floor(random() * 3600)}`;
+        if (random() < 0.4) {
+          draft.delete(key);
+          copy.delete(key);
+        } else {
+          draft.set(key, step);
+          copy.set(key, step);
+        }
+        expect(draft.get(key)).toBe(copy.get(key));
+        expect(draft.has(key)).toBe(copy.has(key));
+      }
+      const before = layered;
+      layered = draft.done();
+      plain = copy;
+      expect(layered.size).toBe(plain.size);
+      for (let probe = 0; probe < 50; probe++) {
+        const key = `k${Math.floor(random() * 3600)}`;
+        expect(layered.get(key), key).toBe(plain.get(key));
+        expect(layered.has(key), key).toBe(plain.has(key));
+      }
+      if (step % 50 === 0) {
+        expect(sorted(layered)).toEqual(sorted(plain));
+        kept.push([before, sorted(before)]);
+      }
+    }
+    // Maps made earlier still hold what they held.
+    for (const [map, entries] of kept) expect(sorted(map)).toEqual(entries);
+    expect(start.size).toBe(3000);
+  });
+
+  it("makes a fresh map once the changes outgrow the layer (1,025 over a small base)", () => {
+    const base = new Map(Array.from({ length: 10 }, (_, i) => [`k${i}`, i]));
+    let map: ReadonlyMap<string, number> = base;
+    for (let i = 0; i < 1025; i++) {
+      const draft = LayeredMap.edit(map);
+      draft.set(`n${i}`, 0);
+      map = draft.done();
+    }
+    expect(map).toBeInstanceOf(Map);
+    expect(map.size).toBe(1035);
+    expect(map.get("n0")).toBe(0);
+    expect([...map.keys()].length).toBe(1035);
+  });
+});
