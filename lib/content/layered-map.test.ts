@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { LayeredMap } from "./layered-map";
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -67,5 +67,40 @@ describe("LayeredMap", () => {
     expect(map.size).toBe(1035);
     expect(map.get("n0")).toBe(0);
     expect([...map.keys()].length).toBe(1035);
+  });
+
+  // Review of 7922c5a: Next.js bundles a module once per route, so maps made by one copy of the
+  // class were edited by another, each layer over the last: lookups walked thousands of levels.
+  it("stays one layer over a plain Map when two copies of the module take turns", async () => {
+    const one = (await import("./layered-map")).LayeredMap;
+    vi.resetModules();
+    const other = (await import("./layered-map")).LayeredMap;
+    expect(other).not.toBe(one);
+    const start = new Map(Array.from({ length: 100 }, (_, i) => [`k${i}`, i]));
+    let map: ReadonlyMap<string, number> = start;
+    const plain = new Map(start);
+    for (let step = 0; step < 3000; step++) {
+      const draft = (step % 2 === 0 ? one : other).edit(map);
+      draft.set(`k${step % 150}`, step);
+      plain.set(`k${step % 150}`, step);
+      if (step % 7 === 0) {
+        draft.delete(`k${(step * 3) % 150}`);
+        plain.delete(`k${(step * 3) % 150}`);
+      }
+      map = draft.done();
+    }
+    expect(sorted(map)).toEqual(sorted(plain));
+    // One layer: its base is a plain Map, whichever copy made it.
+    const base: unknown = Reflect.get(map, "base");
+    expect(map instanceof Map || base instanceof Map).toBe(true);
+  });
+
+  it("refuses a change to a draft after done(), which would change the map it made", () => {
+    const draft = LayeredMap.edit(new Map([["a", 1]]));
+    draft.set("b", 2);
+    const map = draft.done();
+    expect(() => draft.set("c", 3)).toThrow(/after done/);
+    expect(() => draft.delete("a")).toThrow(/after done/);
+    expect([...map.keys()].sort()).toEqual(["a", "b"]);
   });
 });

@@ -6,13 +6,24 @@
  * grow past a share of the base, the next edit makes a fresh map, so lookups stay two probes.
  *
  * Iteration gives every entry once, in no promised order (the base's, then new keys).
+ *
+ * Next.js bundles this module into each route that imports it (the watcher's, the revalidate
+ * route's, the pages'), so a map may come from another copy of this class: it is known by a brand
+ * shared across copies (Symbol.for), never by `instanceof`, and is edited by its own copy's code.
  */
 const GONE: unique symbol = Symbol("gone");
+const LAYERED: unique symbol = Symbol.for("dispatch.layeredMap");
+
+function isLayered<K, V>(map: ReadonlyMap<K, V>): map is LayeredMap<K, V> {
+  return LAYERED in map && map[LAYERED] === true;
+}
 
 /** Changes kept over a base before an edit makes a fresh map: at least this many, or 1/16 of it. */
 const MIN_LAYER = 1024;
 
 export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
+  readonly [LAYERED] = true;
+
   private constructor(
     private readonly base: ReadonlyMap<K, V>,
     private readonly changes: ReadonlyMap<K, V | typeof GONE>,
@@ -59,7 +70,7 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
    * is never changed.
    */
   static edit<K, V>(from: ReadonlyMap<K, V>): MapDraft<K, V> {
-    return from instanceof LayeredMap ? from.draft() : draftOver(from, new Map(), from.size);
+    return isLayered(from) ? from.draft() : draftOver(from, new Map(), from.size);
   }
 
   private draft(): MapDraft<K, V> {
@@ -73,7 +84,9 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
     size: number,
   ): ReadonlyMap<K, V> {
     const layered = new LayeredMap<K, V>(base, changes, size);
-    return changes.size > Math.max(MIN_LAYER, base.size / 16) ? new Map(layered) : layered;
+    // Only ever one layer over a plain Map: a base of any other kind is made into one here.
+    const many = changes.size > Math.max(MIN_LAYER, base.size / 16);
+    return many || !(base instanceof Map) ? new Map(layered) : layered;
   }
 }
 
@@ -82,6 +95,10 @@ function draftOver<K, V>(
   changes: Map<K, V | typeof GONE>,
   size: number,
 ): MapDraft<K, V> {
+  let done = false;
+  const open = () => {
+    if (done) throw new Error("layered map: a draft is not changed after done()");
+  };
   const draft: MapDraft<K, V> = {
     get: (key) => {
       const changed = changes.get(key);
@@ -93,17 +110,23 @@ function draftOver<K, V>(
       return changed !== GONE && (changes.has(key) || base.has(key));
     },
     set: (key, value) => {
+      open();
       if (!draft.has(key)) size += 1;
       changes.set(key, value);
     },
     delete: (key) => {
+      open();
       if (!draft.has(key)) return;
       size -= 1;
       // A key the base never had needs no mark: it is simply not there.
       if (base.has(key)) changes.set(key, GONE);
       else changes.delete(key);
     },
-    done: () => LayeredMap.made(base, changes, size),
+    done: () => {
+      open();
+      done = true;
+      return LayeredMap.made(base, changes, size);
+    },
   };
   return draft;
 }

@@ -31,8 +31,8 @@ export function publicView(index: ContentIndex, now: number): ContentIndex {
 /**
  * The index with each live story replaced by its public copy (its updates so far), when no story is
  * hidden: the same order, topics (a copy has the same topic objects) and media, and the related
- * lists carried over, so a change with a live story in the archive costs a copy of the list and of
- * the slug map, not a rebuild of the index (~0.5 s at 100k stories).
+ * lists carried over, so a change with a live story in the archive costs a copy of the list and a
+ * layer over the slug map (layered-map.ts), not a rebuild of the index (~0.5 s at 100k stories).
  */
 function withLiveCopies(index: ContentIndex, now: number): ContentIndex {
   const articles = index.articles.slice();
