@@ -23,7 +23,7 @@ export function publicCoverage(article: Article, now: number): Article {
   const live = article.live;
   if (!live) return article;
   const visible = live.updates.filter((u) => isPublic(u, now));
-  const ended = live.ended !== undefined && !(Date.parse(live.ended) > now);
+  const ended = hasEnded(live.ended, now);
   const before = views.get(article);
   if (before?.count === visible.length && before.ended === ended) return before.article;
   const result: Article = {
@@ -41,8 +41,13 @@ export function publicCoverage(article: Article, now: number): Article {
  */
 export function previewCoverage(article: Article, now: number): Article {
   const live = article.live;
-  if (!live?.ended || !(Date.parse(live.ended) > now)) return article;
+  if (!live?.ended || hasEnded(live.ended, now)) return article;
   return { ...article, live: { ...live, ended: undefined } };
+}
+
+/** True when coverage with this `ended` has ended by `now` (a time ahead has not; unreadable has). */
+function hasEnded(ended: string | undefined, now: number): boolean {
+  return ended !== undefined && !(Date.parse(ended) > now);
 }
 
 /** The later of the story's own Updated time and its newest update (or that update's correction). */
