@@ -134,6 +134,9 @@ for (const size of SIZES) {
     Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024),
   );
   await stop(server);
+  // The server's own account of its start-up: the content read, the search index's first build.
+  for (const line of server.log().split("\n"))
+    if (/^(content|search|start-up):/.test(line)) console.log(`scale: ${size} server says ${line}`);
   if (!prebuilt) rmSync(dir, { recursive: true, force: true });
   const row = {
     size,
