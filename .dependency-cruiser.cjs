@@ -11,7 +11,7 @@ const FLOORS = [
   ["config", "cli"],
   ["format", "runtime", "fonts", "share"],
   ["db", "content"],
-  ["fast", "search", "feeds"],
+  ["fast", "search", "feeds", "fronts", "reads"],
   ["seo", "newsletter", "site"],
   ["og", "server"],
 ];

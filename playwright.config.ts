@@ -39,6 +39,8 @@ export const E2E_SERVER_ENV = {
   HEALTH_CACHE_MS: "500",
   // Live pages ask for new updates every second, so e2e/live.spec.ts waits seconds, not minutes.
   LIVE_POLL_MS: "1000",
+  // Most read is worked out every second, so e2e/fronts.spec.ts waits seconds, not a minute.
+  MOST_READ_REFRESH_MS: "1000",
 };
 
 export default defineConfig({

@@ -48,7 +48,7 @@ for (const js of [true, false]) {
 
       await page.getByRole("link", { name: "Back to the news" }).click();
       await expect(page).toHaveURL(/\/$/);
-      await expect(page.getByRole("heading", { name: "Latest news", exact: true })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Latest", exact: true })).toBeVisible();
     });
   });
 }

@@ -8,6 +8,9 @@ import { startProgress, type Progress } from "@/lib/cli/progress";
 import { env } from "@/lib/config/env";
 import { loadContent } from "@/lib/content/load";
 import { ContentError } from "@/lib/content/problems";
+import { sectionSlugs } from "@/lib/config/site";
+import { formatFrontProblem } from "@/lib/fronts/front";
+import { checkFronts } from "@/lib/fronts/check";
 
 const PROGRESS_FROM = 5_000;
 
@@ -26,6 +29,17 @@ async function main() {
     console.log(
       `content:check: ${n} article${n === 1 ? "" : "s"} OK in ${dirs} (${summaries} with FAST summaries)`,
     );
+    // The editors' fronts, against the stories just read (docs/CONTENT.md, "Fronts").
+    const fronts = await checkFronts(["home", ...sectionSlugs], env.contentDirs, index.bySlug, Date.now());
+    if (fronts.problems.length > 0) {
+      const k = fronts.problems.length;
+      console.error(
+        `content:check: the fronts have ${k} problem${k === 1 ? "" : "s"}:\n` +
+          fronts.problems.map((p) => `  - ${formatFrontProblem(p)}`).join("\n"),
+      );
+      process.exitCode = 1;
+    } else if (fronts.fronts > 0)
+      console.log(`content:check: ${fronts.fronts} front${fronts.fronts === 1 ? "" : "s"} OK`);
   } catch (error) {
     progress?.stop();
     if (!(error instanceof ContentError)) throw error;

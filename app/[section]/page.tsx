@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { Container } from "@/components/layout/Container";
 import { PageHeading } from "@/components/listing/PageHeading";
 import { EmptySection } from "@/components/listing/EmptySection";
+import { StoryCard } from "@/components/listing/StoryCard";
 import { StoryList } from "@/components/listing/StoryList";
 import { findSection, siteConfig } from "@/lib/config/site";
-import { getAllArticles, getSectionArticles } from "@/lib/site/api";
+import { getAllArticles } from "@/lib/site/api";
+import { getSectionFront } from "@/lib/site/home";
 import { listingMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ section: string }> };
@@ -33,12 +35,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SectionPage({ params }: Props) {
   const section = findSection((await params).section);
   if (!section) notFound();
-  const articles = await getSectionArticles(section.slug);
+  // The section front (content/fronts/{section}.md) places the lead and top stories; the rest follow
+  // newest first.
+  const { lead, top, rest } = await getSectionFront(section.slug);
   return (
     <Container className="max-w-3xl">
       <PageHeading title={section.name} description={section.description} />
-      {articles.length > 0 ? (
-        <StoryList articles={articles} empty="" />
+      {lead ? (
+        <>
+          <div className="border-rule border-b py-6">
+            <StoryCard article={lead} lead />
+          </div>
+          <StoryList articles={[...top, ...rest]} empty="" />
+        </>
       ) : (
         <EmptySection name={section.name} latest={(await getAllArticles()).slice(0, LATEST_WHEN_EMPTY)} />
       )}

@@ -19,6 +19,8 @@ import { Corrections } from "./Corrections";
 import { PreviewBanner } from "./PreviewBanner";
 import { RelatedStories } from "./RelatedStories";
 import { LiveCoverage } from "@/components/live/LiveCoverage";
+import { MostReadAside } from "@/components/reads/MostReadAside";
+import { ReadBeacon } from "@/components/reads/ReadBeacon.island";
 
 /**
  * The article: header, hero, then the body or (view "summary") the summary points in its place.
@@ -102,9 +104,16 @@ export function ArticleView({
           <RelatedStories articles={related} />
         </div>
       ) : null}
+      {preview ? null : <ReadBeacon slug={article.slug} />}
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
         <SignupBlocks />
       </div>
+      {/* Last before the footer: the list arrives after the page (an island), and moves nothing else. */}
+      {preview ? null : (
+        <div className="mx-auto max-w-[42rem] px-4 pb-8 sm:px-6">
+          <MostReadAside />
+        </div>
+      )}
       {summary ? <FastReturnBar slug={article.slug} /> : null}
     </>
   );

@@ -83,6 +83,13 @@ const schema = z.object({
    * gave p99 18 s (bench:pollers); the proxy answers the extra asks, the origin sees one per 3 s.
    */
   LIVE_POLL_MS: z.coerce.number().int().min(1_000).max(300_000).default(10_000),
+  /** How often Most read is worked out again from the counted reads (docs/DEPLOY.md). */
+  MOST_READ_REFRESH_MS: z.coerce
+    .number({ error: "MOST_READ_REFRESH_MS must be a whole number of milliseconds, e.g. 60000" })
+    .int({ error: "MOST_READ_REFRESH_MS must be a whole number of milliseconds, e.g. 60000" })
+    .min(1_000, { error: "MOST_READ_REFRESH_MS must be at least 1000" })
+    .max(3_600_000, { error: "MOST_READ_REFRESH_MS must be at most 3600000 (an hour)" })
+    .default(60_000),
   /** Confirmation emails the site sends per minute in all, whoever asks. */
   CONFIRMATION_EMAILS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** How long /health reuses its database check (one small write). */
@@ -147,6 +154,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
           )
         : undefined,
     livePollMs: e.LIVE_POLL_MS,
+    mostReadRefreshMs: e.MOST_READ_REFRESH_MS,
     contentRefresh: e.CONTENT_REFRESH,
     healthCacheMs: e.HEALTH_CACHE_MS,
     confirmationEmailsPerMinute: e.CONFIRMATION_EMAILS_PER_MINUTE,

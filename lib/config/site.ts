@@ -75,6 +75,11 @@ export const siteConfig = {
 
 export const sectionSlugs = siteConfig.sections.map((s) => s.slug);
 
+/** Whether a name (from a file, a URL) is one of the sections' slugs. */
+export function isSectionSlug(name: string): boolean {
+  return sectionSlugs.some((s) => s === name);
+}
+
 export const newsletterIds = siteConfig.newsletters.map((n) => n.id);
 
 export function findSection(slug: string): SectionConfig | undefined {

@@ -14,6 +14,7 @@ import {
   entryKey,
   entryPath,
   isArticleFileName,
+  isStoryPath,
   listMarkdownFiles,
   readEntry,
   scanContent,
@@ -130,7 +131,7 @@ export async function applyChanges(
       // the folder. Re-read the stories known under it and whatever Markdown is in it now.
       for (const e of live.entries.values()) if (e.dir === c.dir && e.file.startsWith(`${file}/`)) add(e);
       const inside = await listMarkdownFiles(path.join(c.dir, file)).catch(() => []);
-      for (const f of inside) add({ dir: c.dir, file: `${file}/${f}` });
+      for (const f of inside) if (isStoryPath(`${file}/${f}`)) add({ dir: c.dir, file: `${file}/${f}` });
     }
   }
   return reread(live, [...markdown.values()], log);
@@ -280,7 +281,7 @@ async function recordImageTimes(live: LiveContent, entries: Iterable<AnyEntry>) 
 }
 
 function isMarkdown(file: string): boolean {
-  return isArticleFileName(file.split("/").pop() ?? "") && !file.startsWith("images/");
+  return isArticleFileName(file.split("/").pop() ?? "") && isStoryPath(file);
 }
 
 function isImage(file: string): boolean {

@@ -258,6 +258,14 @@ export function isArticleFileName(name: string): boolean {
   return name.toLowerCase().endsWith(".md") && name !== "README.md" && !name.startsWith(".");
 }
 
+/**
+ * True for a file (relative to its content folder) that may be a story or an update: not under
+ * images/ (photos) nor fronts/ (the editors' fronts, read by lib/fronts).
+ */
+export function isStoryPath(file: string): boolean {
+  return !file.startsWith("images/") && !file.startsWith("fronts/");
+}
+
 export async function listMarkdownFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
   return (
@@ -265,7 +273,7 @@ export async function listMarkdownFiles(dir: string): Promise<string[]> {
       // Links too: readEntry publishes one only if it leads to a file inside the content folders.
       .filter((e) => (e.isFile() || e.isSymbolicLink()) && isArticleFileName(e.name))
       .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-      .filter((f) => !f.startsWith("images/"))
+      .filter(isStoryPath)
       .sort()
   );
 }

@@ -58,8 +58,8 @@ function slugFromFile(file: string): string {
   return base === "index" && parts.length > 1 ? (parts.pop() ?? base) : base;
 }
 
-/** The front matter and text of a file, or the problem that stops them being read. */
-function readMatter(
+/** The front matter and text of a file, or the problem that stops them being read (fronts use it too). */
+export function readMatter(
   raw: string,
   add: (message: string) => void,
 ): { data: unknown; body: string } | undefined {

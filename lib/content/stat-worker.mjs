@@ -34,7 +34,9 @@ function walk(dir) {
   for (const e of listed) {
     if (!(e.isFile() || e.isSymbolicLink()) || !isArticleFileName(e.name)) continue;
     const file = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/");
-    if (!file.startsWith("images/")) found.push({ file, link: e.isSymbolicLink() });
+    // As load.ts's isStoryPath: photos and the editors' fronts are not stories.
+    if (!file.startsWith("images/") && !file.startsWith("fronts/"))
+      found.push({ file, link: e.isSymbolicLink() });
   }
   found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const files = found.map((f) => f.file);

@@ -47,10 +47,22 @@ export type ShownList = {
 
 type Change = StoryChange;
 
-/** What a list shows of a story: a change elsewhere in it (the body, a correction) leaves lists alone. */
+/**
+ * What a list shows of a story: a change elsewhere in it (the body, a correction) leaves lists alone.
+ * The standfirst too: a front's lead card shows it (lib/site/home.ts records a section front's list).
+ */
 function listed(a: Article | undefined): string {
   if (!a) return "";
-  return JSON.stringify([a.path, a.title, a.section.slug, a.published, a.hero.url, a.hero.alt, isLiveNow(a)]);
+  return JSON.stringify([
+    a.path,
+    a.title,
+    a.standfirst,
+    a.section.slug,
+    a.published,
+    a.hero.url,
+    a.hero.alt,
+    isLiveNow(a),
+  ]);
 }
 
 /** The story's own pages (a live story's older pages of updates too). */

@@ -113,3 +113,28 @@ describe("watchContent: every save pattern reaches readers by file events alone"
     }
   }, 60_000);
 });
+
+describe("watchContent: the editors' fronts are not stories", () => {
+  it("a front's folder and files go to onFront, and are never read as stories", async () => {
+    watcher.close();
+    const fronts: string[] = [];
+    watcher = watchContent(live, {
+      onChange: () => {},
+      onFront: (f) => fronts.push(f),
+      rescanMs: 0,
+      log: (l) => lines.push(l),
+    });
+    await watcher.ready;
+    lines.length = 0;
+    saveByRename(dir, "fronts/home.md", "---\nlead: world/first\n---\n");
+    await expect.poll(() => fronts.length, SOON).toBeGreaterThan(0);
+    saveByRename(dir, "fronts/world.md", "---\ntop: [world/first]\n---\n");
+    await expect.poll(() => fronts, SOON).toContain("fronts/world.md");
+    saveByRename(dir, "world/second.md", story("Second"));
+    await expect.poll(() => titles(live), SOON).toContain("Second");
+    expect(fronts.every((f) => f === "fronts" || f.startsWith("fronts/"))).toBe(true);
+    expect(lines.filter((l) => l.includes("fronts/"))).toEqual([]);
+    expect(titles(live)).toEqual(expect.arrayContaining(["First", "Second"]));
+    expect(titles(live)).toHaveLength(2);
+  });
+});

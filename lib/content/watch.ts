@@ -11,6 +11,8 @@ import { watchTree } from "./watch-tree";
 export type WatchOptions = {
   /** Called after the index changed, or when a scheduled story's time came. */
   onChange: (reason: string) => Promise<void> | void;
+  /** A file under a folder's fronts/ changed (the editors' fronts are not stories: lib/fronts). */
+  onFront?: (file: string) => void;
   debounceMs?: number;
   /** Full rescan interval; 0 turns it off. */
   rescanMs?: number;
@@ -62,6 +64,11 @@ export function watchContent(live: LiveContent, options: WatchOptions): ContentW
     watchTree(
       dir,
       (file) => {
+        // The folder itself too: created (its first front) or renamed into place whole.
+        if (file === "fronts" || file.startsWith("fronts/")) {
+          options.onFront?.(file);
+          return;
+        }
         queued.push({ dir, file });
         if (debounce) clearTimeout(debounce);
         debounce = setTimeout(flush, debounceMs);

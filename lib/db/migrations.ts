@@ -112,6 +112,29 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("newsletter_issues").execute();
     },
   },
+  "2026-12-04-003-story-reads": {
+    // Reads per story per hour (lib/reads): counts only, no address, no cookie. Kept a week.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("story_reads")
+        .ifNotExists()
+        .addColumn("story", "varchar(200)", (c) => c.notNull())
+        // The hour it began, UTC: "2026-12-04T09".
+        .addColumn("hour", "varchar(13)", (c) => c.notNull())
+        .addColumn("count", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("story_reads_pk", ["story", "hour"])
+        .execute();
+      await db.schema
+        .createIndex("story_reads_hour")
+        .ifNotExists()
+        .on("story_reads")
+        .column("hour")
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("story_reads").execute();
+    },
+  },
 };
 
 /** Whether a table has a column (SQLite has no "add column if not exists"). */

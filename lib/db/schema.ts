@@ -62,10 +62,14 @@ type RateLimitsTable = {
 
 type SettingsTable = { name: string; value: string };
 
+/** Reads of a story in one hour (lib/reads). */
+type StoryReadsTable = { story: string; hour: string; count: number };
+
 export type Database = {
   subscriptions: SubscriptionsTable;
   rate_limits: RateLimitsTable;
   settings: SettingsTable;
   newsletter_issues: NewsletterIssuesTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
+  story_reads: StoryReadsTable;
 };

@@ -30,3 +30,25 @@ const clock = new Intl.DateTimeFormat(siteConfig.locale, {
 export function formatClock(iso: string): string {
   return clock.format(new Date(iso));
 }
+
+const bareClock = new Intl.DateTimeFormat(siteConfig.locale, {
+  timeZone: siteConfig.timeZone,
+  hour: "numeric",
+  minute: "2-digit",
+  hourCycle: "h12",
+});
+const dayMonth = new Intl.DateTimeFormat(siteConfig.locale, {
+  timeZone: siteConfig.timeZone,
+  day: "numeric",
+  month: "short",
+});
+const dayKey = new Intl.DateTimeFormat("en-CA", { timeZone: siteConfig.timeZone });
+
+/**
+ * "7:41 am" for a time on the same day as `now` in the newsroom's zone, else "3 Dec": a listing's
+ * short time (the full one goes in the element's title).
+ */
+export function formatShortTime(iso: string, now: Date = new Date()): string {
+  const at = new Date(iso);
+  return dayKey.format(at) === dayKey.format(now) ? bareClock.format(at) : dayMonth.format(at);
+}

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { afterAll, expect, it } from "vitest";
-import { installGracefulShutdown, isDraining } from "./shutdown";
+import { atShutdown, installGracefulShutdown, isDraining } from "./shutdown";
 
 const server = http.createServer((_req, res) => {
   setTimeout(() => res.end("ok"), 300);
@@ -23,11 +23,18 @@ function get(port: number): Promise<Result> {
 
 it("on SIGTERM under steady traffic finishes every accepted request, then stops accepting and exits 0", async () => {
   const handlers = new Map<string, (signal: NodeJS.Signals) => void>();
-  const exits: { code: number; openResponses: number }[] = [];
+  const exits: { code: number; openResponses: number; lastly: string[] }[] = [];
   let open = 0;
+  // Work left for the end (the reads counted in memory): done after the last request, before exit.
+  const lastly: string[] = [];
+  atShutdown(async () => {
+    lastly.push(`started with ${open} open`);
+    await new Promise((r) => setTimeout(r, 100));
+    lastly.push("done");
+  });
   installGracefulShutdown({
     graceMs: 200,
-    exit: (code) => exits.push({ code, openResponses: open }),
+    exit: (code) => exits.push({ code, openResponses: open, lastly: [...lastly] }),
     log: () => undefined,
     onSignal: (signal, handler) => handlers.set(signal, handler),
   });
@@ -62,4 +69,5 @@ it("on SIGTERM under steady traffic finishes every accepted request, then stops 
   expect(answered.length + refused.length).toBe(all.length);
   expect(answered.length).toBeGreaterThan(20);
   expect(exits[0]?.code).toBe(0);
+  expect(exits[0]?.lastly).toEqual(["started with 0 open", "done"]);
 });

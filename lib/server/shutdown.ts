@@ -40,6 +40,8 @@ type State = {
   draining: boolean;
   inFlight: number;
   servers: Set<Server>;
+  /** Work to finish once the last request is answered (reads counted in memory, lib/reads). */
+  lastly: Set<() => Promise<void>>;
 };
 
 // One per process (lib/runtime/singleton.ts): /health, in its own bundle, must see what the signal
@@ -48,7 +50,16 @@ const state: State = processSingleton("shutdown.state", () => ({
   draining: false,
   inFlight: 0,
   servers: new Set(),
+  lastly: new Set(),
 }));
+
+/** Longest the work left for the end may take before the process exits anyway. */
+const LASTLY_MS = 3_000;
+
+/** Runs `work` after the last request is answered, before the process exits (bounded by LASTLY_MS). */
+export function atShutdown(work: () => Promise<void>): void {
+  state.lastly.add(work);
+}
 
 /** True once the server has been asked to stop: it still answers, but wants no new traffic. */
 export function isDraining(): boolean {
@@ -97,8 +108,11 @@ export function installGracefulShutdown(options: ShutdownOptions = {}): void {
       if (!done && now - started < timeoutMs) return;
       clearInterval(timer);
       if (!done) log(`shutdown: exiting after ${timeoutMs} ms with ${state.inFlight} request(s) still open`);
-      log(`shutdown: done in ${now - started} ms`);
-      exit(done ? 0 : 1);
+      const lastly = Promise.allSettled([...state.lastly].map((work) => work()));
+      void Promise.race([lastly, new Promise((resolve) => setTimeout(resolve, LASTLY_MS))]).then(() => {
+        log(`shutdown: done in ${Date.now() - started} ms`);
+        exit(done ? 0 : 1);
+      });
     }, 20);
   };
 

@@ -61,8 +61,10 @@ async function serveWhenLoaded(
   }
   enterPhase("indexing");
   const { warmSearch } = await import("@/lib/site/api");
+  const fronts = await watchFronts(live.dirs, rescanMs, requestRevalidation);
   watchContent(live, {
     rescanMs,
+    onFront: fronts.onFile,
     onChange: (reason) => {
       // The search index follows too, now rather than on the next search.
       void indexForSearch(() => warmSearch(), false);
@@ -76,6 +78,39 @@ async function serveWhenLoaded(
   // Off this thread (lib/search/store.ts): pages are served meanwhile, searches answer from what is in.
   await indexForSearch(() => warmSearch({ firstBuild: true }), true);
   enterPhase("ready");
+}
+
+/**
+ * The editors' fronts (lib/fronts): a file event or the rescan's stat of each front's file marks
+ * the front changed, and one refresh (debounced, as stories are) takes its pages. Most read: reads
+ * are written in batches, the ranking worked out once a minute, its pages refreshed when it moves.
+ */
+async function watchFronts(
+  dirs: readonly string[],
+  rescanMs: number,
+  requestRevalidation: typeof import("@/lib/content/publish").requestRevalidation,
+) {
+  const [{ frontFileChanged, rescanFronts }, { startReads, flushReads }, { atShutdown }, { sectionSlugs }] =
+    await Promise.all([
+      import("@/lib/fronts/store"),
+      import("@/lib/reads/api"),
+      import("./shutdown"),
+      import("@/lib/config/site"),
+    ]);
+  const names = ["home", ...sectionSlugs];
+  await rescanFronts(names, dirs);
+  let debounce: NodeJS.Timeout | undefined;
+  const refresh = (reason: string) => {
+    if (debounce) clearTimeout(debounce);
+    debounce = setTimeout(() => void requestRevalidation(reason), 150);
+  };
+  if (rescanMs > 0)
+    setInterval(() => {
+      void rescanFronts(names, dirs).then((moved) => moved.length > 0 && refresh("front rescan"));
+    }, rescanMs).unref();
+  startReads(() => void requestRevalidation("most read"));
+  atShutdown(flushReads);
+  return { onFile: (file: string) => void (frontFileChanged(file) && refresh(`front ${file}`)) };
 }
 
 async function indexForSearch(warmSearch: () => Promise<number>, log: boolean) {

@@ -23,6 +23,8 @@ import { RELATED_COUNT, relatedArticles } from "@/lib/content/related";
 import { takeRefresh, type Refresh } from "@/lib/content/refresh";
 import { forgetShown, recordShown } from "@/lib/content/shown";
 import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/deck";
+import { takeChangedFronts } from "@/lib/fronts/store";
+import { takeRankingMoved } from "@/lib/reads/moved";
 
 /** Listings show this many stories, newest first, so a page's size never grows with the archive. */
 const LISTING_LIMIT = 50;
@@ -91,6 +93,15 @@ async function previewing(): Promise<boolean> {
 /** Loads the content index now (server start-up), so no reader's request waits for it. */
 export async function warmContent(): Promise<number> {
   return (await getIndex()).articles.length;
+}
+
+/** The stories readers may see now: newest first, and by slug. */
+export async function getPublicStories(): Promise<{
+  articles: readonly Article[];
+  bySlug: ReadonlyMap<string, Article>;
+}> {
+  const { articles, bySlug } = await getIndex();
+  return { articles, bySlug };
 }
 
 export async function getAllArticles(): Promise<Article[]> {
@@ -292,7 +303,16 @@ export async function getReadAlsoStories(
  */
 export async function takePageRefresh(): Promise<Refresh> {
   const refresh = takeRefresh(await getIndex());
-  return env.contentRefresh === "everything" ? { everything: true } : refresh;
+  // Taken either way, so a refresh of everything leaves none of them pending.
+  const fronts = takeChangedFronts();
+  const ranking = takeRankingMoved();
+  if (env.contentRefresh === "everything" || refresh.everything) return { everything: true };
+  // A front's file changed: its page (and home, whose section blocks follow the section fronts).
+  const paths = new Set(refresh.paths);
+  for (const front of fronts) for (const p of front === "home" ? ["/"] : [`/${front}`, "/"]) paths.add(p);
+  // Most read's order moved: the pages that show it server-rendered.
+  if (ranking) for (const p of ["/", "/most-read"]) paths.add(p);
+  return { everything: false, paths: [...paths] };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { env } from "@/lib/config/env";
 import { getLiveContent, takePageRefresh } from "@/lib/site/api";
+import { rescanFrontFiles } from "@/lib/site/home";
 import { rescan } from "@/lib/content/live";
 import { formatProblem } from "@/lib/content/problems";
 import { INTERNAL_HEADER, internalToken, refreshPages } from "@/lib/content/publish";
@@ -27,11 +28,13 @@ export async function POST(request: Request) {
   }
   const live = await getLiveContent();
   const report = external ? await rescan(live) : { changed: true, problems: [] };
+  // The fronts too: their files are not stories, and the rescan of stories does not look at them.
+  const fronts = external ? await rescanFrontFiles() : [];
   const refreshed = refreshPages(await takePageRefresh());
   return Response.json(
     {
       ok: true,
-      changed: report.changed,
+      changed: report.changed || fronts.length > 0,
       refreshed,
       version: live.version,
       stories: live.index.articles.length,
