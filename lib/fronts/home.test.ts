@@ -125,6 +125,21 @@ describe("homeStories: section blocks", () => {
   });
 });
 
+describe("homeStories: a story in one block only", () => {
+  it("a section front naming another section's story does not show it in two blocks", () => {
+    const world = front({ name: "world", label: "fronts/world.md", lead: ref("asia/s-11") });
+    const page = homeStories({
+      stories,
+      sectionFronts: new Map([["world", world]]),
+      sections,
+      sectionPool: pool,
+    });
+    const all = page.sections.flatMap((b) => slugs(b.stories));
+    expect(all.filter((s) => s === "s-11")).toHaveLength(1);
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
+
 describe("homeStories on a young site", () => {
   it("a section whose stories are all shown above still has its block", () => {
     const few = articles.slice(0, 8);

@@ -44,23 +44,33 @@ export function homeStories({ stories, home, sectionFronts, sections, sectionPoo
   // The front's order, then any section it leaves out, so no section disappears from home by omission.
   const order = [...(home?.sections ?? []), ...sections.map((s) => s.slug)];
   const blocks: SectionBlock[] = [];
+  // Stories the upper part or an earlier block shows: none is shown twice (a section front may name a
+  // story of another section).
+  const placed = new Set(shown);
   for (const slug of new Set(order)) {
     const section = sections.find((s) => s.slug === slug);
     if (!section) continue;
-    const block = resolveFront(sectionFronts.get(slug), stories, sectionPool(slug), SECTION_BLOCK - 1, shown);
+    const block = resolveFront(
+      sectionFronts.get(slug),
+      stories,
+      sectionPool(slug),
+      SECTION_BLOCK - 1,
+      placed,
+    );
     skipped.push(...block.skipped);
     // A story shown above is not repeated in its section's block.
     const picked: Article[] = [];
-    for (const a of [block.lead, ...block.top]) if (a && !shown.has(a.slug)) picked.push(a);
+    for (const a of [block.lead, ...block.top]) if (a && !placed.has(a.slug)) picked.push(a);
     // Topped up from the section's newest not shown anywhere above (a named slot dropped for that).
     const own = new Set(picked.map((a) => a.slug));
     for (const a of sectionPool(slug)) {
       if (picked.length >= SECTION_BLOCK) break;
-      if (!own.has(a.slug) && !shown.has(a.slug)) picked.push(a);
+      if (!own.has(a.slug) && !placed.has(a.slug)) picked.push(a);
     }
     // A section all of whose stories are shown above still has its block, with its newest story.
     const newest = sectionPool(slug)[0];
     if (picked.length === 0 && newest) picked.push(newest);
+    for (const a of picked) placed.add(a.slug);
     if (picked.length > 0) blocks.push({ section, stories: picked });
   }
   return {

@@ -50,6 +50,16 @@ describe("getFront", () => {
     expect(lines).toEqual([expect.stringContaining("fronts/home.md: is a link")]);
   });
 
+  it("refuses a fronts folder that is a link out of the content folder", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "dispatch-fronts-"));
+    const outside = mkdtempSync(path.join(os.tmpdir(), "dispatch-outside-"));
+    writeFileSync(path.join(outside, "business.md"), "---\nlead: business/from-outside\n---\n");
+    symlinkSync(outside, path.join(dir, "fronts"));
+    const lines: string[] = [];
+    expect(await getFront("business", [dir], (l) => lines.push(l))).toBeUndefined();
+    expect(lines).toEqual([expect.stringContaining("is a link")]);
+  });
+
   it("refuses a file far larger than a front", async () => {
     const dir = folder();
     write(dir, "tech.md", `---\n---\n${"x".repeat(70_000)}`);

@@ -53,7 +53,8 @@ async function locate(
   dirs: readonly string[],
 ): Promise<{ file: string; label: string; stamp: string; size: number; link: boolean } | undefined> {
   for (const dir of dirs) {
-    const file = path.join(dir, FRONTS_DIR, `${name}.md`);
+    const folder = path.join(dir, FRONTS_DIR);
+    const file = path.join(folder, `${name}.md`);
     // Not followed: a link could lead out of the content folders (stories refuse those too), and a
     // front is an editor's small file, never a link.
     const s = await fs.lstat(/* turbopackIgnore: true */ file).catch(() => undefined);
@@ -63,7 +64,15 @@ async function locate(
         ? path.join(path.relative(/* turbopackIgnore: true */ process.cwd(), dir), FRONTS_DIR, `${name}.md`)
         : `${FRONTS_DIR}/${name}.md`;
     const stamp = `${file}:${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}`;
-    return { file, label, stamp, size: s.size, link: s.isSymbolicLink() };
+    // The folder itself may not be a link out either: it must be where it says it is.
+    const [real, expected] = await Promise.all([
+      fs.realpath(/* turbopackIgnore: true */ folder).catch(() => ""),
+      fs.realpath(/* turbopackIgnore: true */ dir).then(
+        (d) => path.join(d, FRONTS_DIR),
+        () => "?",
+      ),
+    ]);
+    return { file, label, stamp, size: s.size, link: s.isSymbolicLink() || real !== expected };
   }
   return undefined;
 }

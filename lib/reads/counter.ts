@@ -17,7 +17,7 @@ export type BeaconVerdict = "counted" | "repeat" | "bot" | "limited";
  * (`(?<!cu)bot`: CUBOT is a phone maker.)
  */
 const BOTS =
-  /(?<!cu)bot\b|bot\/|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor|lighthouse|pagespeed|headless|phantomjs|puppeteer|playwright|curl\/|wget\/|python|java\/|go-http-client|okhttp|node-fetch|undici|axios|libwww|httpclient|feed|^$/i;
+  /(?<!cu)bot\b|bot\/|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor|lighthouse|pagespeed|headless|phantomjs|puppeteer|playwright|curl\/|wget\/|python|java\/|go-http-client|okhttp|node-fetch|undici|axios|libwww|httpclient|feed|google-(?:inspectiontool|read-aloud|site-verification)|mediapartners-google|ptst\/|prerender|yeti\/|qwantify|^$/i;
 
 export function isBot(userAgent: string): boolean {
   return BOTS.test(userAgent.trim());
