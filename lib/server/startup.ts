@@ -22,6 +22,8 @@ export async function startServer() {
     { deploymentWarnings, formatWarnings },
     { watchContent },
     { requestRevalidation },
+    { installBeaconDoor },
+    { isPublic },
   ] = await Promise.all([
     import("./shutdown"),
     import("@/lib/runtime/client-ip"),
@@ -29,6 +31,8 @@ export async function startServer() {
     import("@/lib/config/warnings"),
     import("@/lib/content/watch"),
     import("@/lib/content/publish"),
+    import("./beacon-door"),
+    import("@/lib/content/public"),
   ]);
   installGracefulShutdown();
   // Before the first request: per-IP limits need the socket's address on every request.
@@ -38,10 +42,20 @@ export async function startServer() {
 
   // Not awaited: Next.js holds every request until register() returns, and at 100k stories the read
   // takes about a minute; meanwhile proxy.ts answers pages with a quick 503 (lib/server/readiness.ts).
+  // Before the "starting" answer: that one steps aside for whatever listener it found (this one).
+  installBeaconDoor(env, () => {
+    const index = loaded?.index;
+    return index
+      ? (slug) => ((a) => a !== undefined && isPublic(a, Date.now()))(index.bySlug.get(slug))
+      : undefined;
+  });
   installStartingAnswer();
   enterPhase("loading");
   void serveWhenLoaded(watchContent, requestRevalidation, env.contentRescanMs);
 }
+
+/** The live content once read (the beacon door asks it whether a story is public). */
+let loaded: import("@/lib/content/live").LiveContent | undefined;
 
 async function serveWhenLoaded(
   watchContent: typeof import("@/lib/content/watch").watchContent,
@@ -59,6 +73,7 @@ async function serveWhenLoaded(
     setTimeout(() => process.exit(1), 200);
     return;
   }
+  loaded = live;
   enterPhase("indexing");
   const { warmSearch } = await import("@/lib/site/api");
   const fronts = await watchFronts(live.dirs, rescanMs, requestRevalidation);

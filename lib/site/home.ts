@@ -82,11 +82,6 @@ export async function getMostReadPage(): Promise<Article[]> {
   return list;
 }
 
-/** Whether a beacon names a story readers may see now. */
-export async function isPublicStory(slug: string): Promise<boolean> {
-  return (await getArticleBySlug(slug)) !== undefined;
-}
-
 /**
  * The publish trigger's look at the fronts (a pipeline may write one where file events do not
  * reach): those changed since the last look are refreshed with the trigger's refresh.
