@@ -25,7 +25,7 @@ export function SectionBlocks({ blocks }: { blocks: readonly SectionBlock[] }) {
           <ul className="mt-3 grid grid-cols-2 gap-x-4 gap-y-6 lg:grid-cols-4">
             {stories.map((a) => (
               <li key={a.slug}>
-                <PhotoCard article={a} sizes="(min-width: 1024px) 18rem, 50vw" />
+                <PhotoCard article={a} sizes="(min-width: 1024px) 18rem, calc(50vw - 1.5rem)" />
               </li>
             ))}
           </ul>

@@ -12,7 +12,11 @@ export function TopStories({ articles }: { articles: readonly Article[] }) {
       <ul className="grid grid-cols-2 gap-x-4 gap-y-6 sm:grid-cols-3">
         {articles.map((a) => (
           <li key={a.slug}>
-            <PhotoCard article={a} kicker sizes="(min-width: 1024px) 14rem, (min-width: 640px) 33vw, 50vw" />
+            <PhotoCard
+              article={a}
+              kicker
+              sizes="(min-width: 1024px) 14rem, (min-width: 640px) 30vw, calc(50vw - 1.5rem)"
+            />
           </li>
         ))}
       </ul>

@@ -17,7 +17,7 @@ import { getArticleBySlug, getPublicStories, getSectionArticles } from "./api";
 /** Stories in a Most read list. */
 const MOST_READ_COUNT = 10;
 /** Cards in the home page's FAST rail. */
-const FAST_RAIL = 8;
+const FAST_RAIL = 6;
 
 export type HomePage = HomeStories & { fast: FastArticle[]; mostRead: Article[] };
 
