@@ -173,6 +173,26 @@ test("screenshots of the home page at 360, 768 and 1280 px (SHOTS=1), a live sto
     `---\nlead: world/${live.slug}\nsections: [world, asia, business, tech, sport]\n---\n`,
   );
   await expect.poll(async () => (await request.get("/")).text(), { timeout: 15_000 }).toContain(live.title);
+  // Readers have read the fixture stories: Most read has a list.
+  const home = await (await request.get("/")).text();
+  const slugs = [
+    ...new Set(
+      [...home.matchAll(/href="\/(?:world|asia|business|tech|sport)\/([a-z0-9-]+)"/g)].map((m) => m[1]),
+    ),
+  ];
+  for (const slug of slugs)
+    await request.post("/api/read", { form: { story: slug ?? "" }, headers: { "user-agent": BROWSER } });
+  await expect
+    .poll(
+      async () => (
+        await page.goto("/"),
+        await page.locator("section[aria-labelledby=most-read-heading] li").count()
+      ),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBeGreaterThan(3);
   for (const [width, height] of [
     [360, 740],
     [768, 1024],
@@ -181,6 +201,15 @@ test("screenshots of the home page at 360, 768 and 1280 px (SHOTS=1), a live sto
     await page.setViewportSize({ width, height });
     await page.goto("/");
     await page.waitForLoadState("load");
+    // Every photo in, the lazy ones below the screen too.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 500) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      window.scrollTo(0, 0);
+    });
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete));
     await page.screenshot({ path: `docs/images/home-${width}.png`, fullPage: true, animations: "disabled" });
   }
 });
