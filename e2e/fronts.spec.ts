@@ -110,6 +110,29 @@ test("a live story leads when the front pins it, with its Live mark", async ({ p
   await expect(page.locator("section[aria-labelledby=lead-heading] .live-mark")).toHaveText("Live");
 });
 
+test("with JavaScript off the home page is whole: the lead, the rails, FAST's cards and every section", async ({
+  browser,
+  isMobile,
+}) => {
+  test.skip(isMobile, "the server's page; the phone layout has its own test");
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/");
+  for (const name of [
+    "Top story",
+    "Top stories",
+    "Latest",
+    "Most read",
+    "FAST: the news in brief",
+    "World",
+    "Sport",
+  ])
+    await expect(page.getByRole("heading", { name, exact: true })).toBeAttached();
+  await page.getByRole("link", { name: "Open FAST" }).click();
+  await expect(page).toHaveURL(/\/fast$/);
+  await context.close();
+});
+
 test("a section front leads its section page", async ({ page, request, isMobile }) => {
   test.skip(isMobile, "the front is the server's");
   const a = newStory({ title: "The world desk's pick", published: isoFromNow(-6 * 3600_000) });

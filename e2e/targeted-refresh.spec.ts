@@ -87,3 +87,29 @@ test("a story's 'Read also' card follows the story it names: a new headline reac
   saveFile(`world/${named.slug}.md`, storyText({ ...named, title }));
   await expect.poll(card, { timeout: 10_000 }).toContain(title);
 });
+
+test("a front's change refreshes its own page (and home) only: stories and other sections stay cached", async ({
+  request,
+}) => {
+  const s = newStory({ title: "A story the world desk pins" });
+  publishStory(s);
+  await expect
+    .poll(async () => (await request.get(`/world/${s.slug}`)).status(), { timeout: 10_000 })
+    .toBe(200);
+  // Settled: every page below answers from the cache.
+  for (const path of [ELSEWHERE, "/asia", "/business", `/world/${s.slug}`])
+    await expect.poll(() => cacheState(request, path), { message: path, timeout: 10_000 }).toBe("HIT");
+
+  saveFile("fronts/world.md", `---\nlead: world/fixture-leaders-meet-for-climate-summit\n---\n`);
+  await expect
+    .poll(
+      async () => {
+        const text = await html(request, "/world");
+        return text.indexOf("Leaders meet for climate") < text.indexOf(s.title);
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  for (const path of [ELSEWHERE, "/asia", "/business", `/world/${s.slug}`])
+    expect(await cacheState(request, path), path).toBe("HIT");
+});
