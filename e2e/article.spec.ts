@@ -46,7 +46,7 @@ test.describe("the seed article", () => {
   test("reserves the hero's space before it loads (no layout shift)", async ({ page }) => {
     await page.route("**/_next/image**", () => {}); // never answers: the image stays unloaded
     await page.goto(SEED_PATH, { waitUntil: "domcontentloaded" });
-    const box = await page.locator("figure img").boundingBox();
+    const box = await page.locator("article figure img").first().boundingBox();
     expect(box?.height).toBeGreaterThan(100);
     expect(Math.abs((box?.width ?? 0) / (box?.height ?? 1) - 1600 / 1067)).toBeLessThan(0.02);
   });

@@ -124,7 +124,13 @@ test.describe("signup blocks", () => {
       "rel",
       "noopener noreferrer",
     );
-    await expect(blocks.getByRole("img", { name: /QR code/ })).toBeVisible({ visible: !isMobile });
+    const qr = blocks.getByRole("img", { name: /QR code/ });
+    await expect(qr).toBeVisible({ visible: !isMobile });
+    // On a desktop the code is drawn (not a broken image); on a phone its hidden lazy image never loads.
+    if (!isMobile) {
+      await qr.scrollIntoViewIfNeeded();
+      await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    }
     await expect(blocks.getByRole("heading", { name: "Get WhatsApp alerts" })).toBeVisible();
     await expect(
       blocks.getByText("Join our channel for the top reads for the day on your preferred chat app"),

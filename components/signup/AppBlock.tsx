@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { absoluteUrl, siteConfig } from "@/lib/config/site";
+import { siteConfig } from "@/lib/config/site";
 import { AppQrCode } from "./AppQrCode";
 import { SignupFrame } from "./SignupFrame";
 import { StoreBadges } from "./StoreBadges";
@@ -18,10 +18,7 @@ export function AppBlock() {
           </Link>
           <StoreBadges />
         </div>
-        <AppQrCode
-          url={absoluteUrl("/app")}
-          label={`QR code: a link to download the ${siteConfig.name} app`}
-        />
+        <AppQrCode label={`QR code: a link to download the ${siteConfig.name} app`} />
       </div>
     </SignupFrame>
   );

@@ -1,20 +1,19 @@
-import QRCode from "qrcode";
-
-/** A QR code of a link, drawn on the server as SVG (no client code, no image request). */
-export async function AppQrCode({ url, label }: { url: string; label: string }) {
-  const svg = await QRCode.toString(url, {
-    type: "svg",
-    margin: 1,
-    errorCorrectionLevel: "M",
-    color: { dark: "#000000", light: "#ffffff" },
-  });
+/**
+ * The QR code of the app link (app/app-qr.svg, drawn at build time). Shown from the desktop
+ * breakpoint only: on phones the box is hidden and the lazy image is never fetched.
+ */
+export function AppQrCode({ label }: { label: string }) {
   return (
     <figure className="hidden shrink-0 lg:block">
-      <div
-        role="img"
-        aria-label={label}
+      {/* eslint-disable-next-line @next/next/no-img-element -- a fixed-size SVG: nothing for the image optimiser to do */}
+      <img
+        src="/app-qr.svg"
+        alt={label}
+        width={112}
+        height={112}
+        loading="lazy"
+        decoding="async"
         className="size-28 rounded bg-white p-1"
-        dangerouslySetInnerHTML={{ __html: svg }}
       />
       <figcaption className="text-muted mt-1 text-center text-xs">Scan to get the app</figcaption>
     </figure>
