@@ -22,7 +22,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { SECTIONS, generate } from "./generate.mjs";
-import { run, start, stop, treeRssMiB } from "./lib.mjs";
+import { run, SHIPPED_NODE_FLAGS, startNext, stop, treeRssMiB } from "./lib.mjs";
 import { firstAnswer, watchReady } from "./windows.mjs";
 
 const SIZE = Number(process.env.BEACONS_SIZE || 1000);
@@ -154,20 +154,7 @@ for (const backend of BACKENDS) {
   }
   const env = { ...baseEnv, DATA_DIR: dataDir, ...(url ? { DATABASE_URL: url } : {}) };
   // As shipped (package.json's start, docs/DEPLOY.md): memory is judged under the heap limit it runs with.
-  const server = start(
-    "node",
-    [
-      "--max-old-space-size=768",
-      "--max-semi-space-size=64",
-      "node_modules/next/dist/bin/next",
-      "start",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(PORT),
-    ],
-    { env },
-  );
+  const server = startNext(PORT, { env, nodeFlags: SHIPPED_NODE_FLAGS });
   try {
     const base = `http://127.0.0.1:${PORT}`;
     await firstAnswer(base);

@@ -18,7 +18,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { SECTIONS, generate } from "./generate.mjs";
 import { LIVE, correct, liveStory, update } from "./live-story.mjs";
-import { run, start, stop, treeRssMiB, waitFor } from "./lib.mjs";
+import { run, startNext, stop, treeRssMiB, waitFor } from "./lib.mjs";
 
 const SIZES = (process.env.BREAKING_SIZES || "1000").split(",").map(Number);
 const SECONDS = Number(process.env.BREAKING_SECONDS || 60);
@@ -31,21 +31,10 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function measure(env, dir, size, writes, profile) {
-  const server = start(
-    "node",
-    [
-      ...(profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : []),
-      "node_modules/next/dist/bin/next",
-      "start",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(PORT),
-    ],
-    {
-      env,
-    },
-  );
+  const server = startNext(PORT, {
+    env,
+    nodeFlags: profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : [],
+  });
   try {
     await waitFor(`${ORIGIN}/`, 300_000);
     // Let the start-up refresh and the search index (built in the background, ~30 s at 100k) finish,

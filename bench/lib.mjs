@@ -66,6 +66,22 @@ export function median(values) {
   return s[Math.floor(s.length / 2)];
 }
 
+/** Node's flags in the shipped start command (package.json's start, docs/DEPLOY.md "Memory"). */
+export const SHIPPED_NODE_FLAGS = ["--max-old-space-size=768", "--max-semi-space-size=64"];
+
+/**
+ * `next start` on loopback as the bench's child, with `env` (CONTENT_DIR, NEXT_DIST_DIR, ...). Node
+ * runs Next.js itself (no npx wrapper), so signals and memory are the server's own; `nodeFlags` are
+ * Node's (heap limits, --cpu-prof, --trace-gc).
+ */
+export function startNext(port, { env, nodeFlags = [] }) {
+  return start(
+    process.execPath,
+    [...nodeFlags, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    { env },
+  );
+}
+
 /**
  * One of the bare comparison apps (bench/baseline, bench/ppr): built, then served by `next start` on
  * loopback. Resolves with the server process once it answers; stop it with stop().

@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { drainUnderLoad, median, nginxProxy, run, start, stop, treeRssMiB, waitFor } from "./lib.mjs";
+import { drainUnderLoad, median, nginxProxy, run, startNext, stop, treeRssMiB, waitFor } from "./lib.mjs";
 
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS || 60);
 const LOAD_CONNECTIONS = Number(process.env.LOAD_CONNECTIONS || 100);
@@ -179,12 +179,7 @@ async function main() {
     console.log("load: building (.next-bench)…");
     await run("npx", ["next", "build"], { env, heartbeat: "load: build" });
   }
-  // node runs Next.js directly (no npx wrapper), so the signal and the memory are the server's own.
-  const server = start(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
-    { env },
-  );
+  const server = startNext(PORT, { env });
   try {
     await waitFor(`${BASE}/`);
     const hidden = await signupFormFields();

@@ -23,7 +23,7 @@ import autocannon from "autocannon";
 import { localNginxConf } from "../test/nginx-conf.cjs";
 import { SECTIONS, generate } from "./generate.mjs";
 import { LIVE, liveStory, update } from "./live-story.mjs";
-import { run, start, stop, treeCpuSeconds, treeRssMiB } from "./lib.mjs";
+import { run, start, startNext, stop, treeCpuSeconds, treeRssMiB } from "./lib.mjs";
 import { firstAnswer, watchReady } from "./windows.mjs";
 
 const SIZE = Number(process.env.POLLERS_SIZE || 1000);
@@ -63,13 +63,7 @@ if (!prebuilt) {
   await run("node", ["node_modules/next/dist/bin/next", "build"], { env, heartbeat: "pollers: build" });
 }
 
-const server = start(
-  "node",
-  ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
-  {
-    env,
-  },
-);
+const server = startNext(PORT, { env });
 const nginxDir = mkdtempSync(path.join(os.tmpdir(), "dispatch-pollers-nginx-"));
 const accessLog = path.join(nginxDir, "access.log");
 // The shipped file, plus a log of every request with the upstream nginx asked (none: "-"). Background

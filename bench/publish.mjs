@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generate } from "./generate.mjs";
-import { nginxProxy, run, start, stop, treeRssMiB, waitFor } from "./lib.mjs";
+import { nginxProxy, run, startNext, stop, treeRssMiB, waitFor } from "./lib.mjs";
 
 const SIZES = (process.env.PUBLISH_SIZES || "1000,100000").split(",").map(Number);
 const COUNT = Number(process.env.PUBLISH_COUNT || 20);
@@ -159,11 +159,7 @@ for (const [i, size] of SIZES.entries()) {
   };
   console.log(`publish: building ${size}…`);
   await run("node", ["node_modules/next/dist/bin/next", "build"], { env, heartbeat: "publish: build" });
-  const server = start(
-    "node",
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
-    { env },
-  );
+  const server = startNext(PORT, { env });
   globalThis.benchServer = server;
   const proxyDir = mkdtempSync(path.join(os.tmpdir(), "dispatch-publish-nginx-"));
   const proxy = nginxProxy({ dir: proxyDir, listenPort: PROXY_PORT, upstreamPort: PORT });

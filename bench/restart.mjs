@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { localNginxConf } from "../test/nginx-conf.cjs";
 import { generate } from "./generate.mjs";
-import { run, start, stop } from "./lib.mjs";
+import { run, start, startNext, stop } from "./lib.mjs";
 import { firstAnswer, loadInWindows, watchReady } from "./windows.mjs";
 
 const SIZE = Number(process.env.RESTART_SIZE || 100_000);
@@ -44,14 +44,7 @@ if (!dir) {
   });
 }
 
-const serve = (port) =>
-  start(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
-    {
-      env: env(port),
-    },
-  );
+const serve = (port) => startNext(port, { env: env(port) });
 
 async function ready(base) {
   const watch = watchReady(base);

@@ -20,7 +20,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { systemChromium } from "../test/chromium.cjs";
-import { median, nginxProxy, run, start, startBareApp, stop, waitFor } from "./lib.mjs";
+import { median, nginxProxy, run, start, startBareApp, startNext, stop, waitFor } from "./lib.mjs";
 
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
@@ -149,11 +149,7 @@ async function main() {
   await run("npx", ["next", "build"], { env, heartbeat: "bench: build" });
   const buildSeconds = (Date.now() - t0) / 1000;
 
-  const next = start(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(NEXT_PORT)],
-    { env },
-  );
+  const next = startNext(NEXT_PORT, { env });
   children.push(next);
   await waitFor(`http://127.0.0.1:${NEXT_PORT}/`);
   console.log("bench: building and serving the bare baseline page (.next-baseline)…");

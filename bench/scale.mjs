@@ -5,23 +5,22 @@
  * first answer loads a mix (an archive article, a section, home, the feed) for SCALE_SECONDS (180)
  * in back-to-back 5 s windows: each window's p99, req/s and 5xx, the time until /health says ready,
  * the worst window after it, and the server's peak memory (issue 26). Then, after ready, the p99 of
- * each page type alone, as before. Loopback only. Writes bench/results/scale.json.
+ * each page type alone, as before. Loopback only. Writes bench/results/scale.json (and with
+ * SCALE_SERVER_LOG, the server's own output).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generate } from "./generate.mjs";
-import { run, start, stop } from "./lib.mjs";
+import { run, SHIPPED_NODE_FLAGS, startNext, stop } from "./lib.mjs";
 import { firstAnswer, loadInWindows, summarize, watchReady } from "./windows.mjs";
 
 const SIZES = (process.env.SCALE_SIZES || "1000,10000,100000").split(",").map(Number);
 /** How long the windowed load runs from the server's first answer (issue 26: 3 minutes). */
 const SECONDS = Number(process.env.SCALE_SECONDS || 180);
 /** Node's flags for the server: the shipped start command's (docs/DEPLOY.md), unless set here. */
-const NODE_FLAGS = (process.env.SCALE_NODE_FLAGS ?? "--max-old-space-size=768 --max-semi-space-size=64")
-  .split(" ")
-  .filter(Boolean);
+const NODE_FLAGS = process.env.SCALE_NODE_FLAGS?.split(" ").filter(Boolean) ?? SHIPPED_NODE_FLAGS;
 const PORT = 3300;
 const results = [];
 
@@ -73,13 +72,7 @@ for (const size of SIZES) {
 
   const base = `http://127.0.0.1:${PORT}`;
   const started = Date.now();
-  const server = start(
-    process.execPath,
-    [...NODE_FLAGS, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
-    {
-      env,
-    },
-  );
+  const server = startNext(PORT, { env, nodeFlags: NODE_FLAGS });
   // From the first answer of any kind (a "starting" 503 included), in back-to-back 5 s windows.
   const answeredAt = await firstAnswer(base);
   const ready = watchReady(base);
@@ -134,6 +127,9 @@ for (const size of SIZES) {
     Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024),
   );
   await stop(server);
+  // SCALE_SERVER_LOG=/tmp/x keeps the server's whole output (/tmp/x.100000), for a run with
+  // SCALE_NODE_FLAGS="... --trace-gc" to set the collector's pauses against the windows.
+  if (process.env.SCALE_SERVER_LOG) writeFileSync(`${process.env.SCALE_SERVER_LOG}.${size}`, server.log());
   // The server's own account of its start-up: the content read, the search index's first build.
   for (const line of server.log().split("\n"))
     if (/^(content|search|start-up):/.test(line)) console.log(`scale: ${size} server says ${line}`);

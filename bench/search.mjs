@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generate, VARIED_WORDS } from "./generate.mjs";
-import { nginxProxy, run, start, startBareApp, stop, waitFor } from "./lib.mjs";
+import { nginxProxy, run, startBareApp, startNext, stop, waitFor } from "./lib.mjs";
 
 const SIZE = Number(process.env.SEARCH_SIZE || 100_000);
 const DURATION = Number(process.env.SEARCH_DURATION || 20);
@@ -91,13 +91,7 @@ if (process.env.SEARCH_REUSE_BUILD !== "1") {
   console.log("search: building…");
   await run("node", ["node_modules/next/dist/bin/next", "build"], { env, heartbeat: "search: build" });
 }
-const server = start(
-  "node",
-  ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
-  {
-    env,
-  },
-);
+const server = startNext(PORT, { env });
 await waitFor(`http://127.0.0.1:${PORT}/`, 180_000);
 const until = Date.now() + 600_000;
 while (!/search: \d+ articles indexed in (\d+) ms/.test(server.log()) && Date.now() < until)

@@ -7,7 +7,8 @@ import { SearchHitItem } from "@/components/search/SearchHitItem";
 import { SearchPagination } from "@/components/search/SearchPagination";
 import { SearchSuggestions } from "@/components/search/SearchSuggestions";
 import { absoluteUrl } from "@/lib/config/site";
-import { getAllTopics, searchArticles } from "@/lib/site/api";
+import { getAllTopics } from "@/lib/site/api";
+import { searchArticles } from "@/lib/site/search";
 import { PER_PAGE, readSearchParams, resultsHeading } from "@/lib/search/params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -75,7 +75,7 @@ async function serveWhenLoaded(
   }
   loaded = live;
   enterPhase("indexing");
-  const { warmSearch } = await import("@/lib/site/api");
+  const { warmSearch } = await import("@/lib/site/search");
   const fronts = await watchFronts(live.dirs, rescanMs, requestRevalidation);
   watchContent(live, {
     rescanMs,

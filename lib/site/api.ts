@@ -17,14 +17,10 @@ import { loadLiveContent, type LiveContent } from "@/lib/content/live";
 import { previewCoverage } from "@/lib/content/live-coverage";
 import { nextPublicationTime } from "@/lib/content/public";
 import { publicView } from "@/lib/content/public-view";
-import { searchIndexed, searchProgress, syncSearch } from "@/lib/search/store";
-import type { SearchOptions, SearchResults } from "@/lib/search/engine";
 import { RELATED_COUNT, relatedArticles } from "@/lib/content/related";
 import { takeRefresh, type Refresh } from "@/lib/content/refresh";
 import { forgetShown, recordShown } from "@/lib/content/shown";
 import { deckWindow, hasSummary, type Deck, type FastArticle } from "@/lib/fast/deck";
-import { takeChangedFronts } from "@/lib/fronts/store";
-import { takeRankingMoved } from "@/lib/reads/moved";
 
 /** Listings show this many stories, newest first, so a page's size never grows with the archive. */
 const LISTING_LIMIT = 50;
@@ -201,7 +197,6 @@ export async function getTopicArticles(
   return { topic, articles };
 }
 
-/** Absolute path of a hero image for a served URL, or undefined. The URL is only ever a map key. */
 /**
  * The file behind a media URL, if it is still inside the content folders: a photo indexed while it
  * was a plain file may since have been replaced by a link to elsewhere (lib/content/inside.ts).
@@ -241,29 +236,6 @@ export async function getFastDeck(slug?: string): Promise<Deck | undefined> {
   return deckWindow(await getFastArticles(), slug);
 }
 
-/**
- * One page of search results among the stories readers may see now. The index follows the public
- * view, so a story appears in search when it is published and leaves it when it is removed.
- */
-export async function searchArticles(match: string, options: SearchOptions): Promise<SearchResults> {
-  const sync = syncSearch((await getIndex()).articles);
-  // While the archive is first indexed (server start-up) a search answers from what is in so far,
-  // and says so, rather than waiting for the whole build.
-  if (searchProgress()) void sync.catch(() => undefined);
-  else await sync;
-  return searchIndexed(match, options);
-}
-
-/**
- * Builds the search index now (server start-up, and after each change) rather than on a search.
- * `firstBuild`: the start-up's, during which searches answer from the stories indexed so far.
- */
-export async function warmSearch({ firstBuild = false } = {}): Promise<number> {
-  const { articles } = await getIndex();
-  await syncSearch(articles, { firstBuild });
-  return articles.length;
-}
-
 /** "Also worth reading": stories related to this one (lib/content/related.ts), public ones only. */
 export async function getRelatedArticles(article: Article, limit = RELATED_COUNT): Promise<Article[]> {
   const related = relatedArticles(article, await getIndex(), limit);
@@ -298,21 +270,11 @@ export async function getReadAlsoStories(
 }
 
 /**
- * What to refresh now (lib/content/refresh.ts): the pages the content changes since the last call
- * touched, or every page on this process's first call.
+ * The pages the content changes since the last call touched (lib/content/refresh.ts), or every page
+ * on this process's first call. lib/site/refresh.ts adds the fronts' and Most read's.
  */
-export async function takePageRefresh(): Promise<Refresh> {
-  const refresh = takeRefresh(await getIndex());
-  // Taken either way, so a refresh of everything leaves none of them pending.
-  const fronts = takeChangedFronts();
-  const ranking = takeRankingMoved();
-  if (env.contentRefresh === "everything" || refresh.everything) return { everything: true };
-  // A front's file changed: its page (and home, whose section blocks follow the section fronts).
-  const paths = new Set(refresh.paths);
-  for (const front of fronts) for (const p of front === "home" ? ["/"] : [`/${front}`, "/"]) paths.add(p);
-  // Most read's order moved: the pages that show it server-rendered.
-  if (ranking) for (const p of ["/", "/most-read"]) paths.add(p);
-  return { everything: false, paths: [...paths] };
+export async function takeContentRefresh(): Promise<Refresh> {
+  return takeRefresh(await getIndex());
 }
 
 /**

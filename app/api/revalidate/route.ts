@@ -1,5 +1,6 @@
 import { env } from "@/lib/config/env";
-import { getLiveContent, takePageRefresh } from "@/lib/site/api";
+import { getLiveContent } from "@/lib/site/api";
+import { takePageRefresh } from "@/lib/site/refresh";
 import { rescanFrontFiles } from "@/lib/site/home";
 import { rescan } from "@/lib/content/live";
 import { formatProblem } from "@/lib/content/problems";

@@ -1,0 +1,27 @@
+/**
+ * The door's part for the page refresh after a change (app/api/revalidate): the pages the content
+ * changes touched, with those a front's file or Most read's order moved.
+ */
+import { env } from "@/lib/config/env";
+import type { Refresh } from "@/lib/content/refresh";
+import { takeChangedFronts } from "@/lib/fronts/store";
+import { takeRankingMoved } from "@/lib/reads/moved";
+import { takeContentRefresh } from "./api";
+
+/**
+ * What to refresh now: the pages the content changes since the last call touched, or every page on
+ * this process's first call.
+ */
+export async function takePageRefresh(): Promise<Refresh> {
+  const refresh = await takeContentRefresh();
+  // Taken either way, so a refresh of everything leaves none of them pending.
+  const fronts = takeChangedFronts();
+  const ranking = takeRankingMoved();
+  if (env.contentRefresh === "everything" || refresh.everything) return { everything: true };
+  // A front's file changed: its page (and home, whose section blocks follow the section fronts).
+  const paths = new Set(refresh.paths);
+  for (const front of fronts) for (const p of front === "home" ? ["/"] : [`/${front}`, "/"]) paths.add(p);
+  // Most read's order moved: the pages that show it server-rendered.
+  if (ranking) for (const p of ["/", "/most-read"]) paths.add(p);
+  return { everything: false, paths: [...paths] };
+}
