@@ -11,12 +11,14 @@
  * that changed the table has committed, so a failed write leaves both as they were. The table is
  * written on a worker thread (writer.ts) and read here.
  */
+import { performance } from "node:perf_hooks";
 import SQLite from "better-sqlite3";
 import type { Article, LiveUpdate } from "@/lib/content/article";
 import { PACKED_WINDOW_BITS } from "@/lib/content/body";
 import { packedBodyOf } from "@/lib/content/reshape";
 import { MARK_CLOSE, MARK_OPEN, splitMarks, type Highlighted } from "./highlight";
 import { IndexedDocs, type Doc } from "./indexed";
+import { giveWayToPages } from "./pace";
 import { isCount, isMarked, isRowid, isStoryUpdate, SECTION_MASK } from "./rows";
 import { IndexWriter, type Row } from "./writer";
 
@@ -156,9 +158,12 @@ export class SearchIndex {
     }
     for (let i = 0; i < added.length; i += CHUNK) {
       const chunk = added.slice(i, i + CHUNK);
+      const started = performance.now();
+      const loop = performance.eventLoopUtilization();
       await this.writer.write([], chunk.map(toRow));
       // Only once the batch has committed: the maps never name a row the table does not have.
       this.indexed.remember(chunk);
+      if (this.building) await giveWayToPages(loop, performance.now() - started);
     }
     this.synced = articles;
     return true;
