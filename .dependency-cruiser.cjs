@@ -11,7 +11,7 @@ const FLOORS = [
   ["config", "cli"],
   ["format", "runtime", "fonts", "share"],
   ["db", "content"],
-  ["fast", "search", "feeds", "fronts", "reads"],
+  ["fast", "search", "feeds", "fronts", "reads", "narration"],
   ["seo", "newsletter", "site"],
   ["og", "server"],
 ];

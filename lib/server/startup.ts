@@ -23,7 +23,9 @@ export async function startServer() {
     { watchContent },
     { requestRevalidation },
     { installBeaconDoor },
+    { installAudioDoor },
     { isPublic },
+    { getNarrationFile },
   ] = await Promise.all([
     import("./shutdown"),
     import("@/lib/runtime/client-ip"),
@@ -32,7 +34,9 @@ export async function startServer() {
     import("@/lib/content/watch"),
     import("@/lib/content/publish"),
     import("./beacon-door"),
+    import("./audio-door"),
     import("@/lib/content/public"),
+    import("@/lib/site/listen"),
   ]);
   installGracefulShutdown();
   // Before the first request: per-IP limits need the socket's address on every request.
@@ -49,6 +53,10 @@ export async function startServer() {
       ? (slug) => ((a) => a !== undefined && isPublic(a, Date.now()))(index.bySlug.get(slug))
       : undefined;
   });
+  installAudioDoor(
+    () => loaded !== undefined,
+    async (section, slug, hash) => (await getNarrationFile(section, slug, hash))?.file,
+  );
   installStartingAnswer();
   enterPhase("loading");
   void serveWhenLoaded(watchContent, requestRevalidation, env.contentRescanMs);
@@ -93,6 +101,16 @@ async function serveWhenLoaded(
   // Off this thread (lib/search/store.ts): pages are served meanwhile, searches answer from what is in.
   await indexForSearch(() => warmSearch({ firstBuild: true }), true);
   enterPhase("ready");
+  // Narration (issue 24): the archive newest first, while the server is not busy. New and changed
+  // stories are queued when their pages render, ahead of it.
+  const { env } = await import("@/lib/config/env");
+  if (env.narration) {
+    const { backfillNarrations } = await import("@/lib/site/listen");
+    void backfillNarrations().then(
+      (queued) => console.info(`narration: backfill passed the archive (${queued} queued)`),
+      (error: unknown) => console.error("narration: backfill failed:", error),
+    );
+  }
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * The door's part for the page refresh after a change (app/api/revalidate): the pages the content
- * changes touched, with those a front's file or Most read's order moved.
+ * changes touched, with those a front's file or Most read's order moved and those a narration was
+ * made for.
  */
 import { env } from "@/lib/config/env";
 import type { Refresh } from "@/lib/content/refresh";
 import { takeChangedFronts } from "@/lib/fronts/store";
+import { takeNarrated } from "@/lib/narration/narrator";
 import { takeRankingMoved } from "@/lib/reads/moved";
 import { takeContentRefresh } from "./api";
 
@@ -17,11 +19,14 @@ export async function takePageRefresh(): Promise<Refresh> {
   // Taken either way, so a refresh of everything leaves none of them pending.
   const fronts = takeChangedFronts();
   const ranking = takeRankingMoved();
+  const narrated = takeNarrated();
   if (env.contentRefresh === "everything" || refresh.everything) return { everything: true };
   // A front's file changed: its page (and home, whose section blocks follow the section fronts).
   const paths = new Set(refresh.paths);
   for (const front of fronts) for (const p of front === "home" ? ["/"] : [`/${front}`, "/"]) paths.add(p);
   // Most read's order moved: the pages that show it server-rendered.
   if (ranking) for (const p of ["/", "/most-read"]) paths.add(p);
+  // A story's narration was made: its pages, to show the player.
+  for (const p of narrated) paths.add(p);
   return { everything: false, paths: [...paths] };
 }

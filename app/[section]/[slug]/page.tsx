@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
 import { JsonLd } from "@/components/seo/JsonLd";
 import { getStoryForParams, getStoryPage, recentArticleParams } from "@/lib/site/api";
+import { getListen } from "@/lib/site/listen";
 import { articleMetadata, previewMetadata } from "@/lib/seo/metadata";
 import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/jsonld";
 
@@ -27,7 +28,12 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       {preview ? null : <JsonLd data={[newsArticleJsonLd(article), breadcrumbJsonLd(article)]} />}
-      <ArticleView article={article} preview={preview} related={related} />
+      <ArticleView
+        article={article}
+        preview={preview}
+        related={related}
+        listen={preview ? undefined : getListen(article)}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/ArticleView";
 import { getStoryForParams, getStoryPage, recentArticleParams } from "@/lib/site/api";
+import { getListen } from "@/lib/site/listen";
 import { articleMetadata, previewMetadata } from "@/lib/seo/metadata";
 
 /**
@@ -35,6 +36,7 @@ export default async function ArticleSummaryPage({ params }: Props) {
       view={article.summary ? "summary" : "full"}
       preview={preview}
       related={related}
+      listen={preview ? undefined : getListen(article)}
     />
   );
 }

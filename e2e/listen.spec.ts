@@ -1,0 +1,136 @@
+import { expect, test } from "@playwright/test";
+import { MPEGDecoder } from "mpg123-decoder";
+import { expectNoAxeViolations } from "./lib/axe";
+import { clearLiveContent, isoFromNow, newStory, publishStory, removeStory } from "./lib/publish";
+import { startExtraServer, type ExtraServer } from "./lib/server";
+
+/**
+ * Listen (issue 24): a public story's page, once its narration is made, offers the browser's own
+ * player (no JavaScript needed, no audio loaded before play); the audio is MP3 speech of the story's
+ * length, answers Range requests, and is 404 before the story is public and once it is removed.
+ */
+test.describe.configure({ mode: "serial" });
+test.skip(({ isMobile }) => isMobile, "the narration is the server's; one browser is enough");
+
+let server: ExtraServer;
+test.beforeAll(async () => {
+  server = startExtraServer(3196, { NARRATION: "on" });
+  await expect
+    .poll(async () => (await fetch(`${server.url}/health`).catch(() => undefined))?.status, {
+      timeout: 60_000,
+    })
+    .toBe(200);
+});
+test.afterAll(() => server.kill());
+test.afterEach(async () => clearLiveContent());
+
+const BODY = [
+  "WASHINGTON: Ministers met on Monday to agree how much money poorer nations should receive.",
+  "",
+  "The first day ended without a deal, and talks resume on Tuesday morning.",
+].join("\n");
+
+/** The page's player source, once the narration is made and the page refreshed to show it. */
+async function narrationUrl(path: string): Promise<string> {
+  let url = "";
+  await expect
+    .poll(
+      async () => {
+        const html = await (await fetch(`${server.url}${path}`)).text();
+        url = /<audio[^>]*src="([^"]+)"/.exec(html)?.[1] ?? "";
+        return url;
+      },
+      { timeout: 60_000, intervals: [500] },
+    )
+    .toMatch(/\/listen\/[0-9a-f]{32}\.mp3$/);
+  return url;
+}
+
+test("a published story gets a player, and its audio is speech of the story's length", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const story = newStory({ body: BODY });
+  publishStory(story);
+  const path = `/world/${story.slug}`;
+  const url = await narrationUrl(path);
+  expect(url.startsWith(`${path}/listen/`)).toBe(true);
+
+  const whole = await fetch(`${server.url}${url}`);
+  expect(whole.status).toBe(200);
+  expect(whole.headers.get("content-type")).toBe("audio/mpeg");
+  expect(whole.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  expect(whole.headers.get("accept-ranges")).toBe("bytes");
+  const mp3 = new Uint8Array(await whole.arrayBuffer());
+  expect(Number(whole.headers.get("content-length"))).toBe(mp3.length);
+
+  // Decoded: speech as long as the words (headline, standfirst, body) at a speaking pace, not silence.
+  const decoder = new MPEGDecoder();
+  await decoder.ready;
+  const audio = decoder.decode(mp3);
+  decoder.free();
+  const words = `${story.title} A story published by the e2e suite while the server runs. ${BODY}`.split(
+    /\s+/,
+  ).length;
+  const seconds = audio.samplesDecoded / audio.sampleRate;
+  expect(seconds).toBeGreaterThan(words * 0.2);
+  expect(seconds).toBeLessThan(words * 0.6);
+  const samples = audio.channelData[0] ?? new Float32Array();
+  let energy = 0;
+  for (const s of samples) energy += s * s;
+  expect(Math.sqrt(energy / samples.length)).toBeGreaterThan(0.01);
+
+  // A byte range, for seeking.
+  const part = await fetch(`${server.url}${url}`, { headers: { Range: "bytes=100-199" } });
+  expect(part.status).toBe(206);
+  expect(part.headers.get("content-range")).toBe(`bytes 100-199/${mp3.length}`);
+  expect(new Uint8Array(await part.arrayBuffer())).toEqual(mp3.slice(100, 200));
+  const past = await fetch(`${server.url}${url}`, { headers: { Range: `bytes=${mp3.length}-` } });
+  expect(past.status).toBe(416);
+
+  // Without JavaScript: the browser's own player, named, with its length, and nothing loaded yet.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const audioRequests: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/listen/")) audioRequests.push(r.url());
+  });
+  await page.goto(`${server.url}${path}`);
+  const player = page.locator("audio");
+  await expect(player).toHaveAttribute("preload", "none");
+  await expect(player).toHaveAttribute("controls", "");
+  await expect(page.getByRole("heading", { name: /^Listen to this story \(\d+ min\)$/ })).toBeVisible();
+  await expect(page.getByText("Read by a computer-generated voice.")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(audioRequests).toEqual([]);
+  await context.close();
+
+  // With JavaScript: press play and the time moves.
+  const listening = await browser.newContext();
+  const reader = await listening.newPage();
+  await reader.goto(`${server.url}${path}`);
+  await expectNoAxeViolations(reader);
+  await reader.locator("audio").evaluate((a: HTMLAudioElement) => a.play());
+  await expect
+    .poll(() => reader.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 })
+    .toBeGreaterThan(0.5);
+  await listening.close();
+});
+
+test("no narration before a story is public, and none once it is removed", async () => {
+  test.setTimeout(90_000);
+  const later = newStory({ body: BODY, published: isoFromNow(60 * 60 * 1000) });
+  publishStory(later);
+  const story = newStory({ body: BODY });
+  publishStory(story);
+  const url = await narrationUrl(`/world/${story.slug}`);
+  const hash = /([0-9a-f]{32})\.mp3$/.exec(url)?.[1] ?? "";
+  // A scheduled story: its page is a 404, and so is any narration address under it.
+  expect((await fetch(`${server.url}/world/${later.slug}`)).status).toBe(404);
+  expect((await fetch(`${server.url}/world/${later.slug}/listen/${hash}.mp3`)).status).toBe(404);
+  // Another story's address, or words the story no longer has: 404.
+  expect((await fetch(`${server.url}/world/${story.slug}/listen/${"0".repeat(32)}.mp3`)).status).toBe(404);
+  expect((await fetch(`${server.url}${url}`)).status).toBe(200);
+  removeStory(story.slug);
+  await expect.poll(async () => (await fetch(`${server.url}${url}`)).status, { timeout: 15_000 }).toBe(404);
+});

@@ -1,0 +1,71 @@
+/**
+ * Narrations answered in front of Next.js, as the beacons are (beacon-door.ts): Next.js strips
+ * Content-Length from a route's response, and players and podcast apps want it (issue 24). GET and
+ * HEAD of `/{section}/{slug}/listen/{hash}.mp3` are answered here from the file, whole or one byte
+ * range, for a story public now whose words have that hash; 404 otherwise. Before the content is
+ * read, and for every other request, the request goes on unchanged.
+ */
+import { subscribe } from "node:diagnostics_channel";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { Server, type IncomingMessage, type ServerResponse } from "node:http";
+import { audioAnswer, audioPath } from "@/lib/narration/serve";
+
+type Listener = (...args: unknown[]) => unknown;
+type FindFile = (section: string, slug: string, hash: string) => Promise<string | undefined>;
+
+export function installAudioDoor(ready: () => boolean, findFile: FindFile): void {
+  let wrapped = false;
+  subscribe("http.server.request.start", (message) => {
+    const server =
+      typeof message === "object" && message !== null && "server" in message ? message.server : undefined;
+    if (wrapped || !(server instanceof Server)) return;
+    wrapped = true;
+    const listeners = server.listeners("request").filter(isListener);
+    server.removeAllListeners("request");
+    const onward = (request: IncomingMessage, response: ServerResponse) => {
+      for (const l of listeners) Reflect.apply(l, server, [request, response]);
+    };
+    server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+      const q = request.url?.indexOf("?") ?? -1;
+      const named = audioPath(q < 0 ? (request.url ?? "") : (request.url ?? "").slice(0, q));
+      if (!named || (request.method !== "GET" && request.method !== "HEAD") || !ready())
+        return onward(request, response);
+      void answer(request, response, named, findFile).catch(() => {
+        if (!response.headersSent) response.writeHead(500).end();
+        else response.destroy();
+      });
+    });
+  });
+}
+
+async function answer(
+  request: IncomingMessage,
+  response: ServerResponse,
+  { section, slug, hash }: { section: string; slug: string; hash: string },
+  findFile: FindFile,
+) {
+  const file = await findFile(section, slug, hash);
+  const size = file
+    ? await stat(file).then(
+        (s) => s.size,
+        () => undefined,
+      )
+    : undefined;
+  if (!file || size === undefined) {
+    response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+    response.end("Not found");
+    return;
+  }
+  const range = request.headers.range;
+  const a = audioAnswer(size, typeof range === "string" ? range : null);
+  response.writeHead(a.status, a.headers);
+  if (request.method === "HEAD" || !a.range || size === 0) return void response.end();
+  const stream = createReadStream(file, { start: a.range.start, end: a.range.end });
+  stream.on("error", () => response.destroy());
+  stream.pipe(response);
+}
+
+function isListener(f: unknown): f is Listener {
+  return typeof f === "function";
+}
