@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { MPEGDecoder } from "mpg123-decoder";
 import { expectNoAxeViolations } from "./lib/axe";
+import { hasNginx, startProxy } from "./lib/nginx";
 import { clearLiveContent, isoFromNow, newStory, publishStory, removeStory } from "./lib/publish";
 import { startExtraServer, type ExtraServer } from "./lib/server";
 
@@ -133,4 +134,36 @@ test("no narration before a story is public, and none once it is removed", async
   expect((await fetch(`${server.url}${url}`)).status).toBe(200);
   removeStory(story.slug);
   await expect.poll(async () => (await fetch(`${server.url}${url}`)).status, { timeout: 15_000 }).toBe(404);
+});
+
+test("through the shipped nginx: whole, ranges served from its cache, and gone when the story is", async () => {
+  test.skip(!hasNginx() && !process.env.CI, "nginx is not installed (CI installs it)");
+  test.setTimeout(90_000);
+  const proxy = await startProxy(8096, [3196]);
+  try {
+    const story = newStory({ body: BODY });
+    publishStory(story);
+    const url = await narrationUrl(`/world/${story.slug}`);
+    const whole = await fetch(`http://127.0.0.1:8096${url}`);
+    expect(whole.status).toBe(200);
+    const mp3 = new Uint8Array(await whole.arrayBuffer());
+    expect(Number(whole.headers.get("content-length"))).toBe(mp3.length);
+    expect(whole.headers.get("content-type")).toBe("audio/mpeg");
+    // nginx asks Node for the whole file, keeps it, and answers the range itself.
+    const part = await fetch(`http://127.0.0.1:8096${url}`, { headers: { Range: "bytes=1000-1999" } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 1000-1999/${mp3.length}`);
+    expect(part.headers.get("x-cache")).toBe("HIT");
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(mp3.slice(1000, 2000));
+    // Removed: nginx keeps a copy no longer than a page (10 s), then it is a 404 there too.
+    removeStory(story.slug);
+    await expect
+      .poll(async () => (await fetch(`http://127.0.0.1:8096${url}`)).status, {
+        timeout: 30_000,
+        intervals: [1_000],
+      })
+      .toBe(404);
+  } finally {
+    await proxy.stop();
+  }
 });

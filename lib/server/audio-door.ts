@@ -53,7 +53,9 @@ async function answer(
       )
     : undefined;
   if (!file || size === undefined) {
-    response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+    // Not no-store: the shipped nginx would then keep its copy of the audio and serve it stale for
+    // ever once the story is gone. A 404 it may keep (a second, as a page's) replaces that copy.
+    response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "max-age=0" });
     response.end("Not found");
     return;
   }
