@@ -28,9 +28,9 @@ export function forFlite(text) {
     .replace(/[^\x09\x0a\x0d\x20-\x7e]/g, "");
 }
 
-/** `text` spoken by `voice`: { rate, samples } (16-bit mono PCM). */
-export function speak(wasm, voice, text) {
-  const scratch = mkdtempSync(path.join(tmpdir(), "dispatch-flite-"));
+/** `text` spoken by `voice`: { rate, samples } (16-bit mono PCM). Scratch files go under `scratchIn`. */
+export function speak(wasm, voice, text, scratchIn = tmpdir()) {
+  const scratch = mkdtempSync(path.join(scratchIn, ".flite-"));
   try {
     writeFileSync(path.join(scratch, "in.txt"), forFlite(text));
     const wasi = new WASI({

@@ -5,7 +5,9 @@
  *
  * Plain JavaScript, loaded by path at run time (Next.js does not bundle worker files).
  */
-import { renameSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { compileFlite, encodeMp3, speak } from "./audio.mjs";
@@ -16,18 +18,30 @@ try {
   // Not permitted here: it runs at the server's priority.
 }
 
-const { voice, kbps } = workerData;
+const { voice, kbps, dir } = workerData;
 const wasm = await compileFlite();
 
+// Partial files a killed job left (an hour old: another instance sharing the folder may be writing).
+for (const name of readdirSync(dir)) {
+  const full = path.join(dir, name);
+  try {
+    if (name.endsWith(".part") && Date.now() - statSync(full).mtimeMs > 3600_000)
+      rmSync(full, { force: true });
+  } catch {
+    // Gone meanwhile.
+  }
+}
+
 function writeWhole(file, data) {
-  const partial = `${file}.${process.pid}.part`;
+  // A name of its own: two instances sharing the folder may write the same narration at once.
+  const partial = `${file}.${randomUUID()}.part`;
   writeFileSync(partial, data);
   renameSync(partial, file);
 }
 
 parentPort.on("message", ({ id, text, file }) => {
   try {
-    const pcm = speak(wasm, voice, text);
+    const pcm = speak(wasm, voice, text, dir);
     const mp3 = encodeMp3(pcm, kbps);
     const seconds = pcm.samples.length / pcm.rate;
     writeWhole(file, mp3);

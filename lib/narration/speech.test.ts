@@ -64,6 +64,8 @@ describe("spokenText", () => {
       "",
       "::related{story=world/other-story}",
       "",
+      "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+      "",
       "## After the storm",
       "",
       "After.",

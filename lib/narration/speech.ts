@@ -12,6 +12,7 @@
 import type { Nodes, RootContent } from "mdast";
 import type { Article } from "@/lib/content/article";
 import { isPhotoParagraph, parseBody } from "@/lib/content/body-syntax";
+import { embedOf } from "@/lib/content/embeds";
 
 export type Speakable = Pick<
   Article,
@@ -46,7 +47,8 @@ export function bodyParagraphs(markdown: string, dateline?: string): string[] {
 function collect(node: RootContent, out: string[]) {
   switch (node.type) {
     case "paragraph":
-      if (!isPhotoParagraph(node)) out.push(textOf(node));
+      // A photo, or a link on its own line that the page shows as an embedded post or video.
+      if (!isPhotoParagraph(node) && !embedOf(node)) out.push(textOf(node));
       return;
     case "heading":
       out.push(textOf(node));

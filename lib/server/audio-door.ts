@@ -7,6 +7,7 @@
  */
 import { subscribe } from "node:diagnostics_channel";
 import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream";
 import { stat } from "node:fs/promises";
 import { Server, type IncomingMessage, type ServerResponse } from "node:http";
 import { audioAnswer, audioPath } from "@/lib/narration/serve";
@@ -63,9 +64,10 @@ async function answer(
   const a = audioAnswer(size, typeof range === "string" ? range : null);
   response.writeHead(a.status, a.headers);
   if (request.method === "HEAD" || !a.range || size === 0) return void response.end();
-  const stream = createReadStream(file, { start: a.range.start, end: a.range.end });
-  stream.on("error", () => response.destroy());
-  stream.pipe(response);
+  // The reader may have gone while the file was looked up (players abort at every seek).
+  if (response.destroyed) return;
+  // pipeline, not pipe: a reader who goes away closes the file too (pipe would leave it open).
+  pipeline(createReadStream(file, { start: a.range.start, end: a.range.end }), response, () => undefined);
 }
 
 function isListener(f: unknown): f is Listener {

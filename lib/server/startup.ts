@@ -25,7 +25,7 @@ export async function startServer() {
     { installBeaconDoor },
     { installAudioDoor },
     { isPublic },
-    { getNarrationFile },
+    { getNarrationFile, startNarration },
   ] = await Promise.all([
     import("./shutdown"),
     import("@/lib/runtime/client-ip"),
@@ -53,6 +53,7 @@ export async function startServer() {
       ? (slug) => ((a) => a !== undefined && isPublic(a, Date.now()))(index.bySlug.get(slug))
       : undefined;
   });
+  startNarration();
   installAudioDoor(
     () => loaded !== undefined,
     async (section, slug, hash) => (await getNarrationFile(section, slug, hash))?.file,

@@ -6,6 +6,8 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Article } from "@/lib/content/article";
 import { narrationBacklog, narrationFor } from "@/lib/narration/narrator";
+
+export { startNarration } from "@/lib/narration/narrator";
 import { getArticle, getPublicStories } from "./api";
 
 export { audioAnswer } from "@/lib/narration/serve";
@@ -28,7 +30,8 @@ export function getListen(article: Article): Listen | undefined {
 export async function getNarrationFile(section: string, slug: string, hash: string) {
   const article = await getArticle(section, slug);
   if (!article) return undefined;
-  const made = narrationFor(article);
+  // Only looks: an audio request never queues work (a made-up address would jump the queue).
+  const made = narrationFor(article, { queue: "none" });
   return made?.hash === hash ? made : undefined;
 }
 
@@ -52,7 +55,7 @@ export async function backfillNarrations(): Promise<number> {
     const started = performance.now();
     while (next < articles.length && performance.now() - started < 10) {
       const article = articles[next++];
-      if (article && !narrationFor(article, { backfill: true })) queued++;
+      if (article && !narrationFor(article, { queue: "backfill" })) queued++;
       if (narrationBacklog() > BACKFILL_WAITING) break;
     }
     if (next >= articles.length) return queued;

@@ -20,7 +20,10 @@ export async function takePageRefresh(): Promise<Refresh> {
   const fronts = takeChangedFronts();
   const ranking = takeRankingMoved();
   const narrated = takeNarrated();
-  if (env.contentRefresh === "everything" || refresh.everything) return { everything: true };
+  // CONTENT_REFRESH=everything is for changes of content, not for a narration made (one a few
+  // seconds during a backfill: the whole site would never stay cached).
+  const changed = refresh.everything || refresh.paths.length > 0 || fronts.length > 0 || ranking;
+  if (refresh.everything || (env.contentRefresh === "everything" && changed)) return { everything: true };
   // A front's file changed: its page (and home, whose section blocks follow the section fronts).
   const paths = new Set(refresh.paths);
   for (const front of fronts) for (const p of front === "home" ? ["/"] : [`/${front}`, "/"]) paths.add(p);
