@@ -77,7 +77,7 @@ export function ArticleView({
           <HeroFigure hero={article.hero} preload unoptimized={preview} />
         </div>
         <div className="mx-auto mt-3 max-w-[42rem] px-4 sm:mt-8 sm:px-6">
-          {listen ? <ListenPlayer {...listen} /> : null}
+          {listen ? <ListenPlayer {...listen} title={article.title} /> : null}
           <Corrections corrections={article.corrections} />
           {summary && view === "summary" ? (
             <SummaryPoints points={summary} variant="cards" />

@@ -24,6 +24,13 @@ describe("spokenText", () => {
     expect(text).not.toContain("WASHINGTON");
   });
 
+  it("reads the dateline as a word after a heading too", () => {
+    expect(bodyParagraphs("## Overnight\n\nWASHINGTON: Then.", "WASHINGTON")).toEqual([
+      "Overnight",
+      "Washington. Then.",
+    ]);
+  });
+
   it("reads a dateline of two words in title case", () => {
     expect(bodyParagraphs("NEW YORK: Markets rose.", "NEW YORK")).toEqual(["New York. Markets rose."]);
   });

@@ -35,13 +35,13 @@ export function spokenText(article: Speakable): string {
 export function bodyParagraphs(markdown: string, dateline?: string): string[] {
   const out: string[] = [];
   for (const node of parseBody(markdown).children) collect(node, out);
-  const [first, ...rest] = out;
-  if (first === undefined || !dateline) return out;
-  // "WASHINGTON: The United States …" → "Washington. The United States …"
+  if (!dateline) return out;
+  // "WASHINGTON: The United States …" → "Washington. The United States …" (the first paragraph
+  // that opens with it: a heading may come first).
   const prefix = `${dateline}:`;
-  return first.startsWith(prefix)
-    ? [`${titleCase(dateline)}. ${first.slice(prefix.length).trim()}`, ...rest]
-    : out;
+  const at = out.findIndex((p) => p.startsWith(prefix));
+  if (at < 0) return out;
+  return out.map((p, i) => (i === at ? `${titleCase(dateline)}. ${p.slice(prefix.length).trim()}` : p));
 }
 
 function collect(node: RootContent, out: string[]) {

@@ -5,38 +5,24 @@
  * range, for a story public now whose words have that hash; 404 otherwise. Before the content is
  * read, and for every other request, the request goes on unchanged.
  */
-import { subscribe } from "node:diagnostics_channel";
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream";
 import { stat } from "node:fs/promises";
-import { Server, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { audioAnswer, audioPath } from "@/lib/narration/serve";
+import { installFrontDoor, pathOf } from "./front-door";
 
-type Listener = (...args: unknown[]) => unknown;
 type FindFile = (section: string, slug: string, hash: string) => Promise<string | undefined>;
 
 export function installAudioDoor(ready: () => boolean, findFile: FindFile): void {
-  let wrapped = false;
-  subscribe("http.server.request.start", (message) => {
-    const server =
-      typeof message === "object" && message !== null && "server" in message ? message.server : undefined;
-    if (wrapped || !(server instanceof Server)) return;
-    wrapped = true;
-    const listeners = server.listeners("request").filter(isListener);
-    server.removeAllListeners("request");
-    const onward = (request: IncomingMessage, response: ServerResponse) => {
-      for (const l of listeners) Reflect.apply(l, server, [request, response]);
-    };
-    server.on("request", (request: IncomingMessage, response: ServerResponse) => {
-      const q = request.url?.indexOf("?") ?? -1;
-      const named = audioPath(q < 0 ? (request.url ?? "") : (request.url ?? "").slice(0, q));
-      if (!named || (request.method !== "GET" && request.method !== "HEAD") || !ready())
-        return onward(request, response);
-      void answer(request, response, named, findFile).catch(() => {
-        if (!response.headersSent) response.writeHead(500).end();
-        else response.destroy();
-      });
+  installFrontDoor((request, response) => {
+    const named = audioPath(pathOf(request.url));
+    if (!named || (request.method !== "GET" && request.method !== "HEAD") || !ready()) return false;
+    void answer(request, response, named, findFile).catch(() => {
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
     });
+    return true;
   });
 }
 
@@ -68,8 +54,4 @@ async function answer(
   if (response.destroyed) return;
   // pipeline, not pipe: a reader who goes away closes the file too (pipe would leave it open).
   pipeline(createReadStream(file, { start: a.range.start, end: a.range.end }), response, () => undefined);
-}
-
-function isListener(f: unknown): f is Listener {
-  return typeof f === "function";
 }
