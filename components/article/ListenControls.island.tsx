@@ -45,12 +45,15 @@ export function ListenControls({
     const saved = Number(safeGet(key));
     let resumed = !(saved > 0 && saved < seconds - 5);
     let lastSaved = 0;
+    // The place kept from a visit before, taken up when the reader presses play: at once if the
+    // audio's length is known, else when it is (a position set before that may be dropped).
+    const resume = () => {
+      if (resumed || a.readyState < HTMLMediaElement.HAVE_METADATA) return;
+      resumed = true;
+      if (a.currentTime < 1) a.currentTime = saved;
+    };
     const onPlay = () => {
-      // The place kept from a visit before, taken up when the reader presses play.
-      if (!resumed) {
-        resumed = true;
-        if (a.currentTime < 1) a.currentTime = saved;
-      }
+      resume();
       setMediaSession(a, title, site);
     };
     const onTime = () => {
@@ -64,6 +67,7 @@ export function ListenControls({
     const onEnded = () => safeSet(key, "0");
     const onMeta = () => {
       if (Number.isFinite(a.duration) && a.duration > 0) setLength(a.duration);
+      if (!a.paused) resume();
     };
     a.addEventListener("play", onPlay);
     a.addEventListener("timeupdate", onTime);
