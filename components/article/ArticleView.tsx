@@ -21,7 +21,7 @@ import { RelatedStories } from "./RelatedStories";
 import { LiveCoverage } from "@/components/live/LiveCoverage";
 import { MostReadAside } from "@/components/reads/MostReadAside";
 import { ReadBeacon } from "@/components/reads/ReadBeacon.island";
-import { ListenPlayer } from "./ListenPlayer";
+import { ListenPlayer } from "@/components/listen/ListenPlayer";
 
 /**
  * The article: header, hero, then the body or (view "summary") the summary points in its place.
@@ -40,7 +40,10 @@ export function ArticleView({
   listen,
 }: {
   article: Article;
-  /** The story's narration, once made (lib/site/listen.ts): a player above the story. */
+  /**
+   * The story's narration, once made (lib/site/listen.ts): a player above the story (the summary
+   * view's is the summary's short narration).
+   */
   listen?: { url: string; seconds: number };
   /** For a live story: which page of its updates (1, the newest, at the story's own address). */
   livePage?: number;
@@ -77,7 +80,13 @@ export function ArticleView({
           <HeroFigure hero={article.hero} preload unoptimized={preview} />
         </div>
         <div className="mx-auto mt-3 max-w-[42rem] px-4 sm:mt-8 sm:px-6">
-          {listen ? <ListenPlayer {...listen} title={article.title} /> : null}
+          {listen ? (
+            <ListenPlayer
+              {...listen}
+              title={article.title}
+              label={summary && view === "summary" ? "Listen to this summary" : "Listen to this story"}
+            />
+          ) : null}
           <Corrections corrections={article.corrections} />
           {summary && view === "summary" ? (
             <SummaryPoints points={summary} variant="cards" />

@@ -48,6 +48,12 @@ export function CaughtUpCard({ nextSlug, children }: { nextSlug?: string; childr
             </p>
           </>
         )}
+        <p className="text-muted mt-6 text-sm">
+          Listen on the move: every story read aloud, and the FAST briefing, in your podcast app.{" "}
+          <a href="/audio.xml" className="text-ink underline">
+            Podcast feed
+          </a>
+        </p>
         {children ? <div className="mt-8">{children}</div> : null}
       </section>
     </li>

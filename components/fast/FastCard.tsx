@@ -7,6 +7,8 @@ import { DeckNavLink } from "./DeckNavLink";
 import { Img } from "@/components/ui/Img";
 import { LiveMark } from "@/components/live/LiveMark";
 import { isLiveNow } from "@/lib/content/article";
+import { CardListen } from "@/components/listen/CardListen";
+import { spokenLength } from "@/components/listen/ListenPlayer";
 
 /** One FAST card: a whole story on one screen, with its own URL. */
 /**
@@ -18,11 +20,17 @@ export function FastCard({
   total,
   initial,
   first,
+  listen,
+  briefing,
 }: {
   card: DeckCard;
   total: number;
   initial: boolean;
   first: boolean;
+  /** The summary's short narration, once made. */
+  listen?: { url: string; seconds: number };
+  /** On the deck's first card: a link up to the spoken briefing (FastBriefing). */
+  briefing?: { seconds: number };
 }) {
   const { article, position, previous, next } = card;
   const headingId = `card-title-${article.slug}`;
@@ -77,6 +85,11 @@ export function FastCard({
             >
               {article.title}
             </h2>
+            {briefing ? (
+              <a href="#briefing" className="text-accent mt-1 shrink-0 text-sm font-semibold underline">
+                Listen to the briefing ({spokenLength(briefing.seconds)})
+              </a>
+            ) : null}
             <ul
               aria-label="Summary points"
               className="fast-card-points marker:text-accent mt-2 font-serif sm:mt-4"
@@ -119,6 +132,7 @@ export function FastCard({
                   <span aria-hidden="true">↓</span>
                 </DeckNavLink>
               </nav>
+              {listen ? <CardListen {...listen} title={article.title} /> : null}
               {/* Last, so the keyboard goes where the eye does: beside the arrows on a phone, its
                   own row below them on wider screens. */}
               <ShareDisclosure target={share} />

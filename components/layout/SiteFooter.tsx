@@ -18,6 +18,14 @@ export function SiteFooter() {
             listClassName="flex flex-wrap gap-x-4 gap-y-1"
             linkClassName="inline-block py-1.5 hover:underline"
           />
+          <p className="mt-1 flex flex-wrap gap-x-4">
+            <a href="/feed.xml" className="inline-block py-1.5 hover:underline">
+              News feed (RSS)
+            </a>
+            <a href="/audio.xml" className="inline-block py-1.5 hover:underline">
+              Podcast feed (audio)
+            </a>
+          </p>
         </nav>
       </Container>
     </footer>

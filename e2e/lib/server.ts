@@ -7,6 +7,8 @@ import { E2E_SERVER_ENV } from "../../playwright.config";
 export type ExtraServer = {
   url: string;
   process: ChildProcess;
+  /** What it was started with beyond the suite's (its DATA_DIR among them). */
+  env: Record<string, string>;
   /** Everything the server printed so far. */
   log: () => string;
   exited: Promise<number | null>;
@@ -20,7 +22,8 @@ export type ExtraServer = {
  * PORT`), with this Node (`process.execPath`) for `/usr/bin/node`; e2e/service.spec.ts runs the doc's
  * own line.
  */
-export function startExtraServer(port: number, env: Record<string, string> = {}): ExtraServer {
+export function startExtraServer(port: number, extra: Record<string, string> = {}): ExtraServer {
+  const env = { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "dispatch-extra-")), ...extra };
   const child = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
@@ -28,7 +31,6 @@ export function startExtraServer(port: number, env: Record<string, string> = {})
       env: {
         ...process.env,
         ...E2E_SERVER_ENV,
-        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "dispatch-extra-")),
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -40,6 +42,7 @@ export function startExtraServer(port: number, env: Record<string, string> = {})
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,
+    env,
     log: () => log,
     exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))),
     kill: () => child.kill("SIGKILL"),

@@ -106,6 +106,28 @@ const schema = z.object({
       error: "NARRATION_VOICE must be slt, awb, rms, kal16 or kal",
     })
     .default("slt"),
+  /**
+   * An operator's neural voice instead of Flite's: the folder of a Piper or Kokoro voice for
+   * sherpa-onnx (a `.onnx` model, `tokens.txt`, `espeak-ng-data/`), downloaded by the operator.
+   */
+  NARRATION_MODEL: z
+    .string()
+    .optional()
+    // Checked when the server starts (lib/narration/voice.ts): a missing or unreadable model stops it.
+    .transform((v) => (v ? path.resolve(/* turbopackIgnore: true */ process.cwd(), v) : undefined)),
+  /** How long after the FAST deck changes its spoken briefing is remade (a burst of edits makes one). */
+  NARRATION_BRIEFING_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000, { error: "NARRATION_BRIEFING_DELAY_MS must be at most 3600000 (an hour)" })
+    .default(60_000),
+  /** How long a narration no story uses any more is kept before it is removed (shared caches, players mid-play). */
+  NARRATION_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(24 * 3600_000),
   /** 1: print outbox emails' links (they carry tokens) to the log, for trying the site locally. */
   MAIL_LOG_LINKS: z.enum(["0", "1"], { error: "MAIL_LOG_LINKS must be 0 or 1" }).default("0"),
 });
@@ -163,6 +185,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
         : undefined,
     narration: e.NARRATION === "on",
     narrationVoice: e.NARRATION_VOICE,
+    narrationModel: e.NARRATION_MODEL,
+    narrationBriefingDelayMs: e.NARRATION_BRIEFING_DELAY_MS,
+    narrationGraceMs: e.NARRATION_GRACE_MS,
     livePollMs: e.LIVE_POLL_MS,
     mostReadRefreshMs: e.MOST_READ_REFRESH_MS,
     contentRefresh: e.CONTENT_REFRESH,

@@ -55,6 +55,13 @@ export const siteConfig = {
       schedule: { kind: "breaking" },
     },
   ],
+  /** The audio feed for podcast apps (/audio.xml): its name and its category in Apple's list. */
+  podcast: {
+    title: "Dispatch: listen",
+    description: "Every Dispatch story read aloud, and the FAST briefing of the day's news.",
+    category: "News",
+    subcategory: "Daily News",
+  },
   links: {
     newsletterSignup: "/newsletter",
     appStore: "https://apps.apple.com/app/id0000000000",
@@ -70,6 +77,7 @@ export const siteConfig = {
   timeZone: string;
   sections: readonly SectionConfig[];
   newsletters: readonly NewsletterConfig[];
+  podcast: { title: string; description: string; category: string; subcategory: string };
   links: Record<string, string>;
 };
 

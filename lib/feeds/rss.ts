@@ -3,20 +3,9 @@ import { Feed } from "feed";
 import type { Article } from "@/lib/content/article";
 import { bodyHtml } from "@/lib/content/body-html";
 import { absoluteUrl, siteConfig } from "@/lib/config/site";
-import { xmlSafe } from "./xml";
+import { cdataText, closeCdata, xmlSafe } from "./xml";
 
 const FEED_ITEMS = 50;
-
-/**
- * The feed library writes these fields as CDATA, and its XML writer (xml-js) escapes only the first
- * `]]>` in each: a second one ended the section early and made the whole feed malformed. Every `]]>`
- * is swapped for a private-use marker before, and for a proper CDATA split after, serialising.
- */
-const CDATA_END = "\uE000cdata-end\uE000";
-
-function cdataText(text: string): string {
-  return xmlSafe(text).replaceAll("]]>", CDATA_END);
-}
 
 export function buildRss(opts: {
   title: string;
@@ -62,5 +51,5 @@ export function buildRss(opts: {
       image: { url: absoluteUrl(a.hero.url), type: a.hero.type, length: a.hero.bytes },
     });
   }
-  return feed.rss2().replaceAll(CDATA_END, "]]]]><![CDATA[>");
+  return closeCdata(feed.rss2());
 }

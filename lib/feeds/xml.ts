@@ -7,6 +7,22 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, "");
 }
 
+/**
+ * The feed library writes titles and descriptions as CDATA, and its XML writer (xml-js) escapes only
+ * the first `]]>` in each: a second one ended the section early and made the whole feed malformed.
+ * Every `]]>` is swapped for a private-use marker before (cdataText), and for a proper CDATA split
+ * after (closeCdata), serialising.
+ */
+const CDATA_END = "\uE000cdata-end\uE000";
+
+export function cdataText(text: string): string {
+  return xmlSafe(text).replaceAll("]]>", CDATA_END);
+}
+
+export function closeCdata(xml: string): string {
+  return xml.replaceAll(CDATA_END, "]]]]><![CDATA[>");
+}
+
 export function escapeXml(text: string): string {
   return xmlSafe(text)
     .replace(/&/g, "&amp;")

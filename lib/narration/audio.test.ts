@@ -1,6 +1,6 @@
 import { MPEGDecoder } from "mpg123-decoder";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compileFlite, encodeMp3, forFlite, speak, type Pcm } from "./audio.mjs";
+import { compileFlite, encodeMp3, forFlite, speak, speakParts, type Pcm } from "./audio.mjs";
 
 const TEXT =
   "Leaders meet for climate summit as talks on funding stall. " +
@@ -56,6 +56,22 @@ describe("encodeMp3", () => {
     expect((mp3.length * 8) / seconds / 1000).toBeGreaterThan(40);
     expect((mp3.length * 8) / seconds / 1000).toBeLessThan(56);
     expect(rms(decoded.channelData[0] ?? new Float32Array(), 1)).toBeGreaterThan(0.01);
+  });
+});
+
+describe("speakParts (the FAST briefing: stories one after another)", () => {
+  it("puts the pause's silence between parts, and none before the first or after the last", () => {
+    const say = (text: string): Pcm => ({ rate: 10, samples: new Int16Array(text.length).fill(1000) });
+    const out = speakParts(say, ["abc", "de", "f"], 0.5);
+    expect(out.rate).toBe(10);
+    expect([...out.samples]).toEqual([1000, 1000, 1000, 0, 0, 0, 0, 0, 1000, 1000, 0, 0, 0, 0, 0, 1000]);
+    expect([...speakParts(say, ["ab"], 0.5).samples]).toEqual([1000, 1000]);
+  });
+
+  it("refuses parts spoken at different rates (the pause would be the wrong length)", () => {
+    let rate = 8;
+    const say = (): Pcm => ({ rate: (rate *= 2), samples: new Int16Array(4) });
+    expect(() => speakParts(say, ["a", "b"], 1)).toThrow(/different rates/);
   });
 });
 

@@ -1,258 +1,186 @@
 /**
- * Narration is made, never waited for (issue 24, ADR 0016): a story's page asks for its narration
- * when it renders (so a story is narrated when its page first renders after it becomes public, and
- * again when its spoken words change, since a correction or a new headline renders the page again),
- * and a backfill walks the archive newest first. Jobs go to one worker thread per process
- * (narrate-worker.mjs) through a bounded queue; stories of the last two days go before older ones.
- * Files live in DATA_DIR/narration, named by a hash of the words and the voice, so a restart or a
- * second instance sharing the folder finds what is made. When one is made, the story's pages are
- * refreshed to show the player.
+ * What is narrated, and when (issue 24, ADR 0016): a story's page asks for its narration when it
+ * renders (so a story is narrated when its page first renders after it becomes public, and again
+ * when its spoken words change, since a correction or a new headline renders the page again); its
+ * summary view and FAST card ask for the summary's short narration; the FAST page asks for the
+ * briefing of its first cards, made a little after the deck last changed (debounced); a backfill walks
+ * the archive newest first. The queue and its worker are queue.ts's.
  */
-import { AsyncResource } from "node:async_hooks";
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { env, nextRuntime } from "@/lib/config/env";
+import { fastCardPath } from "@/lib/config/paths";
+import { siteConfig } from "@/lib/config/site";
 import type { Article } from "@/lib/content/article";
-import { requestRevalidation } from "@/lib/content/publish";
 import { processSingleton } from "@/lib/runtime/singleton";
-import { spokenText } from "./speech";
+import {
+  enqueue,
+  inStartupContext,
+  narrationDir,
+  readMade,
+  wordsOf,
+  type Narration,
+  type Words,
+} from "./queue";
+import { briefingParts, spokenText, summarySpeech } from "./speech";
+import { writeWhole } from "./write-whole.mjs";
 
-/** The MP3's bitrate: speech at 16 kHz mono is clear at 48 kbps (about 6 KB a second). */
-const KBPS = 48;
-/** Waiting jobs at most in each queue; a backfill beyond it is found again by the next pass. */
-const MAX_WAITING = 1_000;
+export type { Narration } from "./queue";
+export { narrationBacklog, startQueue as startNarration, takeNarrated } from "./queue";
+
 /** Stories published this recently are "new": their jobs go before the archive's. */
 const NEW_FOR_MS = 48 * 3600_000;
 /** A story longer than this is narrated to here (about 90 minutes of speech). */
 const MAX_CHARS = 60_000;
-/** A job that takes longer than this (a hung engine) stops the worker; the job is tried again. */
-const JOB_TIMEOUT_MS = 5 * 60_000;
-/** A job tried this many times (its worker failed each time) is dropped, with a log line. */
-const MAX_ATTEMPTS = 3;
+const FAST = "/fast";
+/** The podcast feed (app/audio.xml): it lists the narrations made. */
+const AUDIO_FEED = "/audio.xml";
+/** The briefing reads the deck's first cards. */
+export const BRIEFING_CARDS = 10;
 
-/** Resolved from the working folder, as Next.js leaves worker files out of its bundles. */
-const WORKER_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "lib/narration/narrate-worker.mjs");
+/** A story's full narration, or its summary's short one. */
+export type Kind = "story" | "summary";
 
-export type Narration = { hash: string; seconds: number; bytes: number; file: string };
+/** Each story object's hashes (an unchanged story keeps its object): a render reads no words twice. */
+const hashes = new WeakMap<Article, Partial<Record<Kind, string | null>>>();
 
-type Job = { hash: string; text: string; paths: string[]; attempts: number };
-
-type State = {
-  fresh: Job[];
-  backfill: Job[];
-  waiting: Set<string>;
-  worker?: Worker;
-  /** The job the worker has. */
-  current?: { job: Job; timer: NodeJS.Timeout };
-  /** Story pages whose narration was made since the last refresh took them. */
-  made: Set<string>;
-  /** Narrations known made, by hash (a page render or an audio request reads no file for them). */
-  known: Map<string, Narration>;
-  /** After a worker failure: no worker is started before this time (ms). */
-  pausedUntil: number;
-  resume?: NodeJS.Timeout;
-  failures: number;
-  /** The server's start-up context: the worker is made in it, never in a page render's. */
-  root?: AsyncResource;
-};
-
-/** One per process: every route bundle has its own copy of this module, and they share the queue. */
-const state = () =>
-  processSingleton<State>("narration.state", () => ({
-    fresh: [],
-    backfill: [],
-    waiting: new Set(),
-    made: new Set(),
-    known: new Map(),
-    pausedUntil: 0,
-    failures: 0,
-  }));
-
-/** Called once at server start-up (lib/server/startup.ts), outside any request. */
-export function startNarration(): void {
-  state().root ??= new AsyncResource("dispatch.narration");
+/** The words a story's narration of this kind speaks, or undefined when it has none. */
+function speechOf(article: Article, kind: Kind): Words | undefined {
+  if (kind === "summary") return article.summary?.length ? wordsOf([summarySpeech(article)]) : undefined;
+  // A live story without key points has nothing but its headline to say: no narration.
+  if (article.live && !article.summary?.length) return undefined;
+  return wordsOf([spokenText(article).slice(0, MAX_CHARS)]);
 }
 
-function narrationDir(): string {
-  return path.join(env.dataDir, "narration");
+/** The hash of a story's narration of this kind (null: it has none), remembered per story object. */
+export function narrationHash(article: Article, kind: Kind): string | null {
+  let mine = hashes.get(article);
+  if (!mine) hashes.set(article, (mine = {}));
+  // Only the hash is kept: at 100k stories their words would be hundreds of megabytes.
+  return (mine[kind] ??= speechOf(article, kind)?.hash ?? null);
 }
 
-/** The words of each story object (an unchanged story keeps its object), with their hash. */
-const words = new WeakMap<Article, { text: string; hash: string }>();
-
-function wordsOf(article: Article): { text: string; hash: string } {
-  let found = words.get(article);
-  if (!found) {
-    const text = spokenText(article).slice(0, MAX_CHARS);
-    const hash = createHash("sha256").update(`${env.narrationVoice}\n${text}`).digest("hex").slice(0, 32);
-    words.set(article, (found = { text, hash }));
-  }
-  return found;
+/** The pages that show a story's narration of this kind. */
+function pagesOf(article: Article, kind: Kind): string[] {
+  return kind === "story"
+    ? [article.path, AUDIO_FEED]
+    : [`${article.path}/summary`, fastCardPath(article.slug), FAST];
 }
 
 /**
- * The story's narration if it has been made for its words as they are now. If not, with `queue`
- * (a page render, the backfill) it is queued, and undefined is returned. Never made during a build,
- * or with NARRATION=off; an audio request only looks.
+ * The story's narration of this kind if it has been made for its words as they are now. If not, with
+ * `queue` (a page render, the backfill) it is queued, and undefined is returned. Never made during a
+ * build, or with NARRATION=off; an audio request only looks.
  */
 export function narrationFor(
   article: Article,
-  { queue = "page" }: { queue?: "page" | "backfill" | "none" } = {},
+  { kind = "story", queue = "page" }: { kind?: Kind; queue?: "page" | "backfill" | "none" } = {},
 ): Narration | undefined {
   if (!env.narration) return undefined;
-  // A live story without key points has nothing but its headline to say: no narration.
-  if (article.live && !article.summary?.length) return undefined;
-  const { text, hash } = wordsOf(article);
+  const hash = narrationHash(article, kind);
+  if (!hash) return undefined;
   const made = readMade(hash);
   if (made || !nextRuntime.serving || queue === "none") return made;
+  const words = speechOf(article, kind);
+  if (!words) return undefined;
   const isNew = Date.now() - Date.parse(article.published) < NEW_FOR_MS;
-  enqueue(
-    { hash, text, paths: [article.path, `${article.path}/summary`], attempts: 0 },
-    queue === "page" && isNew,
-  );
+  enqueue(words, pagesOf(article, kind), queue === "page" && isNew);
   return undefined;
 }
 
-/** The pages whose narration was made since the last call (lib/site/refresh.ts). */
-export function takeNarrated(): string[] {
-  const s = state();
-  const paths = [...s.made];
-  s.made.clear();
-  return paths;
-}
+/** The stories a briefing reads: the deck's first cards. */
+type BriefingStory = Pick<Article, "slug" | "title" | "summary">;
 
-/** How many jobs wait, the one being made included (the backfill adds more only when few are left). */
-export function narrationBacklog(): number {
-  const s = state();
-  return s.fresh.length + s.backfill.length + (s.current ? 1 : 0);
-}
+/** The last briefing made: served while each of its stories is still public. */
+type BriefingRecord = { hash: string; slugs: string[] };
 
-function readMade(hash: string): Narration | undefined {
-  const s = state();
-  const known = s.known.get(hash);
-  if (known) return known;
-  const file = path.join(narrationDir(), `${hash}.mp3`);
-  try {
-    const meta: unknown = JSON.parse(readFileSync(`${file}.json`, "utf8"));
-    if (!isMeta(meta)) return undefined;
-    const made = { hash, seconds: meta.seconds, bytes: meta.bytes, file };
-    s.known.set(hash, made);
-    return made;
-  } catch {
-    return undefined;
+type BriefingState = {
+  /** The words the deck's briefing is to speak, queued when the deck has been still a while. */
+  pending?: Words;
+  timer?: NodeJS.Timeout;
+  last?: BriefingRecord | null;
+};
+
+const briefingState = () => processSingleton<BriefingState>("narration.briefing", () => ({}));
+
+const briefingFile = () => path.join(narrationDir(), "briefing.json");
+
+function lastBriefing(): BriefingRecord | undefined {
+  const s = briefingState();
+  if (s.last === undefined) {
+    try {
+      const v: unknown = JSON.parse(readFileSync(briefingFile(), "utf8"));
+      s.last = isRecord(v) ? v : null;
+    } catch {
+      s.last = null;
+    }
   }
+  return s.last ?? undefined;
 }
 
-function isMeta(v: unknown): v is { seconds: number; bytes: number } {
+function isRecord(v: unknown): v is BriefingRecord {
   return (
     typeof v === "object" &&
     v !== null &&
-    "seconds" in v &&
-    "bytes" in v &&
-    typeof v.seconds === "number" &&
-    typeof v.bytes === "number"
+    "hash" in v &&
+    typeof v.hash === "string" &&
+    "slugs" in v &&
+    Array.isArray(v.slugs) &&
+    v.slugs.every((x) => typeof x === "string")
   );
 }
 
-function enqueue(job: Job, fresh: boolean) {
-  const s = state();
-  if (s.waiting.has(job.hash)) return;
-  const list = fresh ? s.fresh : s.backfill;
-  if (list.length >= MAX_WAITING) {
-    // The backfill finds it again on its next pass; a new story's page asks again when it renders.
-    if (fresh) console.warn(`narration: queue full, ${job.paths[0] ?? job.hash} waits for its next render`);
-    return;
-  }
-  s.waiting.add(job.hash);
-  list.push(job);
-  next();
-}
-
-function next() {
-  const s = state();
-  if (s.current) return;
-  const wait = s.pausedUntil - Date.now();
-  if (wait > 0) {
-    s.resume ??= setTimeout(() => {
-      s.resume = undefined;
-      next();
-    }, wait).unref();
-    return;
-  }
-  const job = s.fresh.shift() ?? s.backfill.shift();
-  if (!job) return void s.worker?.unref();
-  let worker: Worker;
+function remember(record: BriefingRecord) {
+  const s = briefingState();
+  if (s.last?.hash === record.hash) return;
+  s.last = record;
   try {
-    worker = s.worker ??= startWorker();
+    writeWhole(briefingFile(), JSON.stringify(record));
   } catch (error) {
-    console.error(`narration: the worker cannot start: ${String(error)}`);
-    return failed(job);
+    console.warn(`narration: the briefing's record cannot be written: ${String(error)}`);
   }
-  worker.ref();
-  s.current = {
-    job,
-    timer: setTimeout(() => void worker.terminate(), JOB_TIMEOUT_MS + job.text.length * 10).unref(),
+}
+
+/**
+ * The FAST briefing: the deck's first cards read one after another. When the deck's briefing is made
+ * it is that; until then the last one made, while every story it reads is still public (`isPublic`),
+ * else none. A deck that changed queues its briefing `NARRATION_BRIEFING_DELAY_MS` after the first
+ * change (a burst of edits makes one briefing); a site with no briefing yet queues it at once.
+ */
+export function briefingFor(
+  deck: readonly BriefingStory[],
+  isPublic: (slug: string) => boolean,
+  { queue = true }: { queue?: boolean } = {},
+): Narration | undefined {
+  if (!env.narration) return undefined;
+  const stories = deck.filter((a) => a.summary?.length).slice(0, BRIEFING_CARDS);
+  if (stories.length === 0) return undefined;
+  const words = wordsOf(briefingParts(stories, siteConfig.name));
+  const slugs = stories.map((a) => a.slug);
+  const made = readMade(words.hash);
+  if (made) {
+    if (nextRuntime.serving) remember({ hash: words.hash, slugs });
+    return made;
+  }
+  const last = lastBriefing();
+  if (queue && nextRuntime.serving) want(words, last === undefined);
+  return last && last.slugs.every(isPublic) ? readMade(last.hash) : undefined;
+}
+
+/** The briefings the upkeep's sweep keeps: the last made, and the one waiting to be made. */
+export function briefingHashes(): string[] {
+  const s = briefingState();
+  return [lastBriefing()?.hash, s.pending?.hash].filter((h) => h !== undefined);
+}
+
+function want(words: Words, now: boolean) {
+  const s = briefingState();
+  s.pending = words;
+  const go = () => {
+    s.timer = undefined;
+    if (s.pending) enqueue(s.pending, [FAST, AUDIO_FEED], true);
+    s.pending = undefined;
   };
-  worker.postMessage({ id: job.hash, text: job.text, file: path.join(narrationDir(), `${job.hash}.mp3`) });
-}
-
-/** A job whose worker failed: tried again later (the worker paused, longer each time), or dropped. */
-function failed(job: Job) {
-  const s = state();
-  s.current = undefined;
-  s.failures += 1;
-  s.pausedUntil = Date.now() + Math.min(600_000, 1_000 * 4 ** Math.min(s.failures, 5));
-  if (++job.attempts < MAX_ATTEMPTS) s.fresh.unshift(job);
-  else {
-    s.waiting.delete(job.hash);
-    console.error(`narration: ${job.paths[0] ?? job.hash} dropped after ${MAX_ATTEMPTS} failed tries`);
-  }
-  next();
-}
-
-function startWorker(): Worker {
-  mkdirSync(narrationDir(), { recursive: true });
-  const s = state();
-  const make = () =>
-    new Worker(WORKER_FILE, { workerData: { voice: env.narrationVoice, kbps: KBPS, dir: narrationDir() } });
-  // Made in the start-up's context: its events must not run inside the page render that asked.
-  const worker = s.root ? s.root.runInAsyncScope(make) : make();
-  worker.unref();
-  worker.on("message", (reply: unknown) => finished(reply));
-  const lost = (why: string) => {
-    if (s.worker !== worker) return;
-    s.worker = undefined;
-    console.error(`narration: the worker stopped (${why})`);
-    const current = s.current;
-    if (current) {
-      clearTimeout(current.timer);
-      failed(current.job);
-    }
-  };
-  worker.on("error", (error) => lost(String(error)));
-  worker.on("exit", (code) => lost(`exit ${code}`));
-  return worker;
-}
-
-function finished(reply: unknown) {
-  if (typeof reply !== "object" || reply === null || !("id" in reply) || typeof reply.id !== "string") return;
-  const s = state();
-  const current = s.current;
-  if (!current || current.job.hash !== reply.id) return;
-  clearTimeout(current.timer);
-  s.current = undefined;
-  s.waiting.delete(current.job.hash);
-  if ("error" in reply) {
-    // The engine refused these words (not the worker failing): not tried again until they change.
-    console.error(`narration: ${current.job.paths[0] ?? current.job.hash}: ${String(reply.error)}`);
-  } else {
-    s.failures = 0;
-    for (const p of current.job.paths) s.made.add(p);
-    void requestRevalidation("narration made", (line) => {
-      if (!line.includes("published")) console.warn(`narration: ${line}`);
-    });
-  }
-  next();
+  if (now) return go();
+  s.timer ??= inStartupContext(() => setTimeout(go, env.narrationBriefingDelayMs).unref());
 }

@@ -12,6 +12,10 @@ describe("audioPath", () => {
     });
   });
 
+  it("names the FAST briefing's", () => {
+    expect(audioPath(`/fast/listen/${HASH}.mp3`)).toEqual({ briefing: true, hash: HASH });
+  });
+
   it("is nothing for any other path", () => {
     for (const p of [
       `/world/some-story/listen/${HASH}.wav`,
@@ -21,6 +25,9 @@ describe("audioPath", () => {
       `/world/some%2Fstory/listen/${HASH}.mp3`,
       `/world/some-story/listen/${HASH}.mp3/`,
       "/world/some-story",
+      `/fast/listen/${HASH}.mp3x`,
+      `/fast/listen/x/${HASH}.mp3`,
+      `/fast//listen/${HASH}.mp3`,
     ])
       expect(audioPath(p), p).toBeUndefined();
   });

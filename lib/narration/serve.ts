@@ -39,8 +39,16 @@ export function audioAnswer(size: number, rangeHeader: string | null): AudioAnsw
   };
 }
 
-/** `/{section}/{slug}/listen/{hash}.mp3`'s parts, or undefined for any other path. */
-export function audioPath(pathname: string): { section: string; slug: string; hash: string } | undefined {
+/** A narration's address: a story's (whole or its summary), or the FAST briefing's. */
+export type AudioAddress = { section: string; slug: string; hash: string } | { briefing: true; hash: string };
+
+/**
+ * `/{section}/{slug}/listen/{hash}.mp3`'s or `/fast/listen/{hash}.mp3`'s parts, or undefined for any
+ * other path.
+ */
+export function audioPath(pathname: string): AudioAddress | undefined {
+  const briefing = /^\/fast\/listen\/([0-9a-f]{32})\.mp3$/.exec(pathname)?.[1];
+  if (briefing) return { briefing: true, hash: briefing };
   const m = /^\/([a-z0-9-]+)\/([a-z0-9-]+)\/listen\/([0-9a-f]{32})\.mp3$/.exec(pathname);
   return m?.[1] && m[2] && m[3] ? { section: m[1], slug: m[2], hash: m[3] } : undefined;
 }

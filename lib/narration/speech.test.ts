@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyParagraphs, spokenText, type Speakable } from "./speech";
+import { bodyParagraphs, briefingParts, spokenText, summarySpeech, type Speakable } from "./speech";
 
 const story = (over: Partial<Speakable> = {}): Speakable => ({
   title: "Leaders meet for climate summit",
@@ -105,5 +105,22 @@ describe("spokenText", () => {
     expect(text).toBe(
       "Leaders meet for climate summit.\n\nTalks on funding stall.\n\nKey points.\n\nPoint one.\n\nPoint two.",
     );
+  });
+});
+
+describe("summarySpeech and briefingParts (the short narrations)", () => {
+  const a = { title: "Storm hits coast", summary: ["Winds of 150 km/h", "Power cut to 10,000 homes."] };
+  const b = { title: "Rates held", summary: ["The bank waits"] };
+
+  it("reads a summary as its headline then its points, each a sentence", () => {
+    expect(summarySpeech(a)).toBe("Storm hits coast.\n\nWinds of 150 km/h.\n\nPower cut to 10,000 homes.");
+  });
+
+  it("reads the briefing as its title then each story's summary, one part each, in the deck's order", () => {
+    expect(briefingParts([a, b], "Dispatch")).toEqual([
+      "The Dispatch FAST briefing.",
+      summarySpeech(a),
+      "Rates held.\n\nThe bank waits.",
+    ]);
   });
 });

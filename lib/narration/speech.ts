@@ -31,6 +31,22 @@ export function spokenText(article: Speakable): string {
   return parts.map(sentence).filter(Boolean).join("\n\n");
 }
 
+/**
+ * A story's summary as spoken (the summary view's and its FAST card's short narration, and one story
+ * of the FAST briefing): its headline, then its points.
+ */
+export function summarySpeech(article: Pick<Article, "title" | "summary">): string {
+  return [article.title, ...(article.summary ?? [])].map(sentence).filter(Boolean).join("\n\n");
+}
+
+/** The FAST briefing's parts, read one after another with a pause between: a title, then each story. */
+export function briefingParts(
+  stories: readonly Pick<Article, "title" | "summary">[],
+  siteName: string,
+): string[] {
+  return [sentence(`The ${siteName} FAST briefing`), ...stories.map(summarySpeech)];
+}
+
 /** The body's readable paragraphs, in order. */
 export function bodyParagraphs(markdown: string, dateline?: string): string[] {
   const out: string[] = [];

@@ -1,18 +1,20 @@
 /**
  * Narrations answered in front of Next.js, as the beacons are (beacon-door.ts): Next.js strips
  * Content-Length from a route's response, and players and podcast apps want it (issue 24). GET and
- * HEAD of `/{section}/{slug}/listen/{hash}.mp3` are answered here from the file, whole or one byte
- * range, for a story public now whose words have that hash; 404 otherwise. Before the content is
+ * HEAD of `/{section}/{slug}/listen/{hash}.mp3` (a story's narration, whole or its summary's) and
+ * `/fast/listen/{hash}.mp3` (the FAST briefing) are answered here from the file, whole or one byte
+ * range, for a story public now whose words have that hash, or the briefing the FAST page offers;
+ * 404 otherwise. Before the content is
  * read, and for every other request, the request goes on unchanged.
  */
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { audioAnswer, audioPath } from "@/lib/narration/serve";
+import { audioAnswer, audioPath, type AudioAddress } from "@/lib/narration/serve";
 import { installFrontDoor, pathOf } from "./front-door";
 
-type FindFile = (section: string, slug: string, hash: string) => Promise<string | undefined>;
+type FindFile = (address: AudioAddress) => Promise<string | undefined>;
 
 export function installAudioDoor(ready: () => boolean, findFile: FindFile): void {
   installFrontDoor((request, response) => {
@@ -29,10 +31,10 @@ export function installAudioDoor(ready: () => boolean, findFile: FindFile): void
 async function answer(
   request: IncomingMessage,
   response: ServerResponse,
-  { section, slug, hash }: { section: string; slug: string; hash: string },
+  address: AudioAddress,
   findFile: FindFile,
 ) {
-  const file = await findFile(section, slug, hash);
+  const file = await findFile(address);
   const size = file
     ? await stat(file).then(
         (s) => s.size,

@@ -25,7 +25,7 @@ export async function startServer() {
     { installBeaconDoor },
     { installAudioDoor },
     { isPublic },
-    { getNarrationFile, startNarration },
+    { checkNeuralVoice, getBriefingFile, getNarrationFile, startNarration },
   ] = await Promise.all([
     import("./shutdown"),
     import("@/lib/runtime/client-ip"),
@@ -43,6 +43,13 @@ export async function startServer() {
   installPeerAddress();
   const warnings = formatWarnings(deploymentWarnings(env));
   if (warnings) console.warn(warnings);
+  // An operator's neural voice is loaded once now, in a child process: a missing or unreadable model
+  // stops the start here with its reason, never a crash mid-queue.
+  const voiceProblem = env.narration && env.narrationModel ? checkNeuralVoice(env.narrationModel) : undefined;
+  if (voiceProblem) {
+    console.error(`Cannot start: ${voiceProblem}`);
+    process.exit(1);
+  }
 
   // Not awaited: Next.js holds every request until register() returns, and at 100k stories the read
   // takes about a minute; meanwhile proxy.ts answers pages with a quick 503 (lib/server/readiness.ts).
@@ -56,7 +63,9 @@ export async function startServer() {
   startNarration();
   installAudioDoor(
     () => loaded !== undefined,
-    async (section, slug, hash) => (await getNarrationFile(section, slug, hash))?.file,
+    async (a) =>
+      ("briefing" in a ? await getBriefingFile(a.hash) : await getNarrationFile(a.section, a.slug, a.hash))
+        ?.file,
   );
   installStartingAnswer();
   enterPhase("loading");
@@ -106,11 +115,8 @@ async function serveWhenLoaded(
   // stories are queued when their pages render, ahead of it.
   const { env } = await import("@/lib/config/env");
   if (env.narration) {
-    const { backfillNarrations } = await import("@/lib/site/listen");
-    void backfillNarrations().then(
-      (queued) => console.info(`narration: backfill passed the archive (${queued} queued)`),
-      (error: unknown) => console.error("narration: backfill failed:", error),
-    );
+    const { keepNarrations } = await import("@/lib/site/listen");
+    keepNarrations((line) => console.info(line));
   }
 }
 

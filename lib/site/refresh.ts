@@ -9,6 +9,7 @@ import { takeChangedFronts } from "@/lib/fronts/store";
 import { takeNarrated } from "@/lib/narration/narrator";
 import { takeRankingMoved } from "@/lib/reads/moved";
 import { takeContentRefresh } from "./api";
+import { getBriefing } from "./listen";
 
 /**
  * What to refresh now: the pages the content changes since the last call touched, or every page on
@@ -23,6 +24,10 @@ export async function takePageRefresh(): Promise<Refresh> {
   // CONTENT_REFRESH=everything is for changes of content, not for a narration made (one a few
   // seconds during a backfill: the whole site would never stay cached).
   const changed = refresh.everything || refresh.paths.length > 0 || fronts.length > 0 || ranking;
+  // The FAST deck may have changed: its spoken briefing is remade (debounced) whether or not a reader
+  // opens /fast meanwhile (the podcast feed lists it too).
+  if (refresh.everything || refresh.paths.length > 0)
+    void getBriefing().catch((error: unknown) => console.warn(`narration: briefing: ${String(error)}`));
   if (refresh.everything || (env.contentRefresh === "everything" && changed)) return { everything: true };
   // A front's file changed: its page (and home, whose section blocks follow the section fronts).
   const paths = new Set(refresh.paths);

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { FastDeck } from "@/components/fast/FastDeck";
 import { SignupBlocks } from "@/components/signup/SignupBlocks";
 import { getArticleBySlug, getDeckRelated, getRecentFastArticles, getFastDeck } from "@/lib/site/api";
+import { getCardListens } from "@/lib/site/listen";
 import { fastCardMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -24,6 +25,11 @@ export default async function FastCardPage({ params }: Props) {
   const deck = await getFastDeck((await params).slug);
   if (!deck) notFound();
   return (
-    <FastDeck deck={deck} related={await getDeckRelated(deck)} endSlot={<SignupBlocks layout="stack" />} />
+    <FastDeck
+      deck={deck}
+      related={await getDeckRelated(deck)}
+      endSlot={<SignupBlocks layout="stack" />}
+      listens={getCardListens(deck)}
+    />
   );
 }

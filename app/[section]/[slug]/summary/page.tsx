@@ -36,7 +36,7 @@ export default async function ArticleSummaryPage({ params }: Props) {
       view={article.summary ? "summary" : "full"}
       preview={preview}
       related={related}
-      listen={preview ? undefined : getListen(article)}
+      listen={preview ? undefined : getListen(article, article.summary ? "summary" : "story")}
     />
   );
 }
