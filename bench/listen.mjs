@@ -5,7 +5,7 @@
  *   1. publishing delay with NARRATION=off, then on (the archive's backfill running): PUBLISH_COUNT
  *      (10) stories, each saved by rename, timed until it is on its page, home, its section, FAST and
  *      the feed (as bench:publish), the ratio of the medians;
- *   2. the page mix (home, section, story, FAST, feed) for LOAD_SECONDS (30) at 50 connections, and
+ *   2. the page mix (home, section, a story, FAST, feed) for LOAD_SECONDS (30) at 50 connections, and
  *      at a steady 100 requests a second (what a busy site serves; the backfill works only while the
  *      server is under half busy), off and on: requests a second, p99, narrations made meanwhile;
  *   3. (on) the backfill left alone for BACKFILL_SECONDS (900) or until every story and summary is
@@ -28,7 +28,7 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const story = (slug, k) =>
-  `---\ntitle: "Published story ${k}"\nstandfirst: "A story published by the narration benchmark."\nsection: world\ntopics: ["Bench"]\npublished: "${new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace(".000Z", "+00:00")}"\nsource: Dispatch bench\nhero:\n  src: images/hero.jpg\n  alt: Synthetic test image\n  caption: Synthetic caption.\n  credit: Test\nsummary:\n  - "First point of ${slug}."\n  - "Second point."\n---\n\nText of a story published while the archive is narrated.\n`;
+  `---\ntitle: "Published story ${k}"\nstandfirst: "A story published by the narration benchmark."\nsection: world\ntopics: ["Bench"]\npublished: "${new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace(".000Z", "+00:00")}"\nsource: Dispatch bench\nhero:\n  src: images/hero.jpg\n  alt: Synthetic test image\n  caption: Synthetic caption.\n  credit: Test\nsummary:\n  - "First point of ${slug}."\n  - "Second point."\n  - "Third point."\n---\n\nText of a story published while the archive is narrated.\n`;
 
 function save(dir, file, text) {
   const full = path.join(dir, file);
@@ -83,7 +83,7 @@ async function mix(dataDir, { connections, overallRate }) {
     requests: [
       { path: "/" },
       { path: "/world" },
-      { path: "/world/story-3" },
+      { path: "/world/story-0" }, // story i is in section i % 5
       { path: "/fast" },
       { path: "/feed.xml" },
     ],

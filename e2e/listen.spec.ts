@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 import { MPEGDecoder } from "mpg123-decoder";
 import { expectNoAxeViolations } from "./lib/axe";
 import { hasNginx, startProxy } from "./lib/nginx";
-import { clearLiveContent, isoFromNow, newStory, publishStory, removeStory, type Story } from "./lib/publish";
-import { startExtraServer, type ExtraServer } from "./lib/server";
+import { narratingServer } from "./lib/narrating";
+import { isoFromNow, newStory, removeStory } from "./lib/publish";
+import type { ExtraServer } from "./lib/server";
 
 /**
  * Listen (issue 24): a public story's page, once its narration is made, offers the browser's own
@@ -13,27 +14,12 @@ import { startExtraServer, type ExtraServer } from "./lib/server";
 test.describe.configure({ mode: "serial" });
 test.skip(({ isMobile }) => isMobile, "the narration is the server's; one browser is enough");
 
+const narrating = narratingServer(3196);
+const { publish } = narrating;
 let server: ExtraServer;
-test.beforeAll(async () => {
-  server = startExtraServer(3196, { NARRATION: "on" });
-  await expect
-    .poll(async () => (await fetch(`${server.url}/health`).catch(() => undefined))?.status, {
-      timeout: 60_000,
-    })
-    .toBe(200);
+test.beforeAll(() => {
+  server = narrating.server();
 });
-test.afterAll(() => server.kill());
-// Each test's stories are removed one by one (the folders stay, so the watchers keep watching
-// them); the folder is emptied once at the end.
-const published: string[] = [];
-const publish = (story: Story) => {
-  published.push(story.slug);
-  publishStory(story);
-};
-test.afterEach(() => {
-  for (const slug of published.splice(0)) removeStory(slug);
-});
-test.afterAll(async () => clearLiveContent());
 
 const BODY = [
   "WASHINGTON: Ministers met on Monday to agree how much money poorer nations should receive.",

@@ -1,5 +1,6 @@
 import { buildPodcast, type Episode } from "@/lib/feeds/podcast";
 import { xmlResponse } from "@/lib/feeds/xml";
+import { formatDateTime } from "@/lib/format/time";
 import { getAudioEpisodes } from "@/lib/site/listen";
 
 export const dynamic = "force-static";
@@ -8,7 +9,7 @@ export const revalidate = 300;
 
 /** The audio feed for podcast apps: the FAST briefing and the newest narrated stories. */
 export async function GET() {
-  const { briefing, stories } = await getAudioEpisodes();
+  const { briefings, stories } = await getAudioEpisodes();
   const episodes: Episode[] = stories.map(({ article, narration }) => ({
     guid: narration.hash,
     title: article.title,
@@ -21,14 +22,16 @@ export async function GET() {
     },
     date: new Date(article.updated ?? article.published),
   }));
-  if (briefing)
-    episodes.unshift({
-      guid: briefing.hash,
-      title: "The FAST briefing",
+  // Each briefing on offer is an episode of its own, named by when it was made.
+  episodes.unshift(
+    ...briefings.map((b) => ({
+      guid: b.hash,
+      title: b.made ? `The FAST briefing, ${formatDateTime(b.made)}` : "The FAST briefing",
       description: "The day's top stories in brief, read one after another.",
       link: "/fast",
-      audio: { url: briefing.url, bytes: briefing.bytes, seconds: briefing.seconds },
-      date: new Date(briefing.made || 0),
-    });
+      audio: { url: b.url, bytes: b.bytes, seconds: b.seconds },
+      date: b.made ? new Date(b.made) : new Date(),
+    })),
+  );
   return xmlResponse(buildPodcast(episodes), "application/rss+xml");
 }

@@ -89,7 +89,8 @@ export function DeckControls() {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       if (
         event.target instanceof HTMLElement &&
-        event.target.closest("input, textarea, select, [contenteditable]")
+        // A player's own keys (arrows seek) and form fields' stay theirs.
+        event.target.closest("input, textarea, select, audio, video, [contenteditable]")
       )
         return;
       let target: number | undefined;

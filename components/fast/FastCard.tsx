@@ -67,7 +67,8 @@ export function FastCard({
             className="fast-card-photo bg-panel h-[clamp(4.5rem,13svh,11rem)] w-full shrink-0 object-cover sm:h-[clamp(8rem,30svh,20rem)]"
           />
           <div className="flex min-h-0 min-w-0 flex-1 flex-col p-3 sm:p-6">
-            <p className="flex items-baseline justify-between gap-3 text-xs font-bold tracking-wider uppercase">
+            {/* A div: the listen control is a disclosure, which a paragraph cannot hold. */}
+            <div className="relative flex items-center justify-between gap-3 text-xs font-bold tracking-wider uppercase">
               <span className="text-accent">
                 <LiveMark article={article} />
                 {article.section.name}
@@ -78,7 +79,9 @@ export function FastCard({
               <span className="text-muted tabular-nums">
                 {position} of {total}
               </span>
-            </p>
+              {/* In this row, not the controls' (a phone's row has no room for a fifth control). */}
+              {listen ? <CardListen {...listen} title={article.title} /> : null}
+            </div>
             <h2
               id={headingId}
               className="fast-card-title mt-1.5 line-clamp-4 shrink-0 font-serif leading-tight font-bold text-balance sm:mt-2 sm:text-3xl"
@@ -132,7 +135,6 @@ export function FastCard({
                   <span aria-hidden="true">↓</span>
                 </DeckNavLink>
               </nav>
-              {listen ? <CardListen {...listen} title={article.title} /> : null}
               {/* Last, so the keyboard goes where the eye does: beside the arrows on a phone, its
                   own row below them on wider screens. */}
               <ShareDisclosure target={share} />

@@ -21,9 +21,16 @@ const PATHS: Record<ShareNetwork | "link" | "share" | "listen", string> = {
     "M12 2.6a1 1 0 0 1 .7.3l4 4a1 1 0 1 1-1.4 1.4L13 6v9a1 1 0 1 1-2 0V6L8.7 8.3a1 1 0 0 1-1.4-1.4l4-4a1 1 0 0 1 .7-.3ZM5 11a1 1 0 0 1 1 1v7h12v-7a1 1 0 1 1 2 0v7a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-7a1 1 0 0 1 1-1Z",
 };
 
-export function ShareIcon({ name }: { name: keyof typeof PATHS }) {
+export function ShareIcon({ name, size = 20 }: { name: keyof typeof PATHS; size?: number }) {
   return (
-    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="currentColor">
+    <svg
+      viewBox="0 0 24 24"
+      width={size}
+      height={size}
+      aria-hidden="true"
+      focusable="false"
+      fill="currentColor"
+    >
       <path d={PATHS[name]} />
     </svg>
   );

@@ -57,7 +57,7 @@ export function buildPodcast(episodes: readonly Episode[]): string {
         url: absoluteUrl(e.audio.url),
         length: e.audio.bytes,
         type: "audio/mpeg",
-        duration: Math.round(e.audio.seconds),
+        duration: Math.max(1, Math.round(e.audio.seconds)),
       },
       extensions: [{ name: "itunes:explicit", objects: { _text: "false" } }],
     });

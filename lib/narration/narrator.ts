@@ -2,8 +2,8 @@
  * What is narrated, and when (issue 24, ADR 0016): a story's page asks for its narration when it
  * renders (so a story is narrated when its page first renders after it becomes public, and again
  * when its spoken words change, since a correction or a new headline renders the page again); its
- * summary view and FAST card ask for the summary's short narration; the FAST page asks for the
- * briefing of its first cards, made a little after the deck last changed (debounced); a backfill walks
+ * summary view and FAST card ask for the summary's short narration; the FAST page (and every content
+ * refresh) asks for the briefing of its first cards, made a little after the deck first changed; a backfill walks
  * the archive newest first. The queue and its worker are queue.ts's.
  */
 import { readFileSync } from "node:fs";
@@ -60,11 +60,15 @@ export function narrationHash(article: Article, kind: Kind): string | null {
   return (mine[kind] ??= speechOf(article, kind)?.hash ?? null);
 }
 
-/** The pages that show a story's narration of this kind. */
+/**
+ * The pages refreshed when a story's narration of this kind is made. Not /fast for a card's: the
+ * deck shows it when the briefing (made after the deck changes) refreshes /fast, rather than once
+ * for each card's narration.
+ */
 function pagesOf(article: Article, kind: Kind): string[] {
   return kind === "story"
     ? [article.path, AUDIO_FEED]
-    : [`${article.path}/summary`, fastCardPath(article.slug), FAST];
+    : [`${article.path}/summary`, fastCardPath(article.slug)];
 }
 
 /**
@@ -88,34 +92,41 @@ export function narrationFor(
   return undefined;
 }
 
-/** The stories a briefing reads: the deck's first cards. */
-type BriefingStory = Pick<Article, "slug" | "title" | "summary">;
+/** How many briefings made are kept on offer (while each still says what its stories say). */
+const KEEP_BRIEFINGS = 10;
+const HASH = /^[0-9a-f]{32}$/;
 
-/** The last briefing made: served while each of its stories is still public. */
-type BriefingRecord = { hash: string; slugs: string[] };
+/** A briefing made: its hash, when, and each story it reads with its summary's hash at the time. */
+type BriefingRecord = { hash: string; made: string; stories: { slug: string; summary: string }[] };
+
+/** A public story by slug, or undefined. */
+export type PublicStory = (slug: string) => Article | undefined;
 
 type BriefingState = {
   /** The words the deck's briefing is to speak, queued when the deck has been still a while. */
   pending?: Words;
+  /** The last words asked for (queued or made meanwhile): the sweep keeps them. */
+  wanted?: string;
   timer?: NodeJS.Timeout;
-  last?: BriefingRecord | null;
+  /** The briefings made, newest first (DATA_DIR/narration/briefing.json). */
+  records?: BriefingRecord[];
 };
 
 const briefingState = () => processSingleton<BriefingState>("narration.briefing", () => ({}));
 
 const briefingFile = () => path.join(narrationDir(), "briefing.json");
 
-function lastBriefing(): BriefingRecord | undefined {
+function records(): BriefingRecord[] {
   const s = briefingState();
-  if (s.last === undefined) {
+  if (!s.records) {
     try {
       const v: unknown = JSON.parse(readFileSync(briefingFile(), "utf8"));
-      s.last = isRecord(v) ? v : null;
+      s.records = Array.isArray(v) ? v.filter(isRecord).slice(0, KEEP_BRIEFINGS) : [];
     } catch {
-      s.last = null;
+      s.records = [];
     }
   }
-  return s.last ?? undefined;
+  return s.records;
 }
 
 function isRecord(v: unknown): v is BriefingRecord {
@@ -124,58 +135,96 @@ function isRecord(v: unknown): v is BriefingRecord {
     v !== null &&
     "hash" in v &&
     typeof v.hash === "string" &&
-    "slugs" in v &&
-    Array.isArray(v.slugs) &&
-    v.slugs.every((x) => typeof x === "string")
+    HASH.test(v.hash) &&
+    "made" in v &&
+    typeof v.made === "string" &&
+    "stories" in v &&
+    Array.isArray(v.stories) &&
+    v.stories.length > 0 &&
+    v.stories.every(
+      (x: unknown) =>
+        typeof x === "object" &&
+        x !== null &&
+        "slug" in x &&
+        typeof x.slug === "string" &&
+        "summary" in x &&
+        typeof x.summary === "string",
+    )
   );
 }
 
 function remember(record: BriefingRecord) {
   const s = briefingState();
-  if (s.last?.hash === record.hash) return;
-  s.last = record;
+  const known = records();
+  if (known[0]?.hash === record.hash) return;
+  s.records = [record, ...known.filter((r) => r.hash !== record.hash)].slice(0, KEEP_BRIEFINGS);
   try {
-    writeWhole(briefingFile(), JSON.stringify(record));
+    writeWhole(briefingFile(), JSON.stringify(s.records));
   } catch (error) {
     console.warn(`narration: the briefing's record cannot be written: ${String(error)}`);
   }
 }
 
+/** Whether a briefing still says what its stories say: each public, its summary's words unchanged. */
+function stillTrue(record: BriefingRecord, story: PublicStory): boolean {
+  return record.stories.every((r) => {
+    const article = story(r.slug);
+    return article !== undefined && narrationHash(article, "summary") === r.summary;
+  });
+}
+
+/**
+ * The briefings on offer, newest first: those made (the last ten) whose stories are all public with
+ * the summaries they read. A reader mid-way through one keeps it when the deck moves on; a story
+ * unpublished or corrected takes every briefing that read it off the air at once.
+ */
+export function briefingsOnOffer(story: PublicStory): Narration[] {
+  if (!env.narration) return [];
+  return records()
+    .filter((r) => stillTrue(r, story))
+    .map((r) => readMade(r.hash))
+    .filter((n) => n !== undefined);
+}
+
 /**
  * The FAST briefing: the deck's first cards read one after another. When the deck's briefing is made
- * it is that; until then the last one made, while every story it reads is still public (`isPublic`),
- * else none. A deck that changed queues its briefing `NARRATION_BRIEFING_DELAY_MS` after the first
- * change (a burst of edits makes one briefing); a site with no briefing yet queues it at once.
+ * it is that; until then the newest briefing still on offer, or none. A deck that changed queues its
+ * briefing `NARRATION_BRIEFING_DELAY_MS` after its first change (a burst of edits makes one
+ * briefing); a site with no briefing yet queues it at once.
  */
 export function briefingFor(
-  deck: readonly BriefingStory[],
-  isPublic: (slug: string) => boolean,
+  deck: readonly Article[],
+  story: PublicStory,
   { queue = true }: { queue?: boolean } = {},
 ): Narration | undefined {
   if (!env.narration) return undefined;
   const stories = deck.filter((a) => a.summary?.length).slice(0, BRIEFING_CARDS);
   if (stories.length === 0) return undefined;
   const words = wordsOf(briefingParts(stories, siteConfig.name));
-  const slugs = stories.map((a) => a.slug);
   const made = readMade(words.hash);
   if (made) {
-    if (nextRuntime.serving) remember({ hash: words.hash, slugs });
+    if (nextRuntime.serving)
+      remember({
+        hash: words.hash,
+        made: made.made,
+        stories: stories.map((a) => ({ slug: a.slug, summary: narrationHash(a, "summary") ?? "" })),
+      });
     return made;
   }
-  const last = lastBriefing();
-  if (queue && nextRuntime.serving) want(words, last === undefined);
-  return last && last.slugs.every(isPublic) ? readMade(last.hash) : undefined;
+  if (queue && nextRuntime.serving) want(words, records().length === 0);
+  return briefingsOnOffer(story)[0];
 }
 
-/** The briefings the upkeep's sweep keeps: the last made, and the one waiting to be made. */
+/** The briefings the upkeep's sweep keeps: those recorded, and the one asked for last. */
 export function briefingHashes(): string[] {
   const s = briefingState();
-  return [lastBriefing()?.hash, s.pending?.hash].filter((h) => h !== undefined);
+  return [...records().map((r) => r.hash), s.pending?.hash, s.wanted].filter((h) => h !== undefined);
 }
 
 function want(words: Words, now: boolean) {
   const s = briefingState();
   s.pending = words;
+  s.wanted = words.hash;
   const go = () => {
     s.timer = undefined;
     if (s.pending) enqueue(s.pending, [FAST, AUDIO_FEED], true);

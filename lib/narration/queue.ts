@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import { env } from "@/lib/config/env";
 import { requestRevalidation } from "@/lib/content/publish";
 import { processSingleton } from "@/lib/runtime/singleton";
@@ -24,6 +25,18 @@ const MAX_WAITING = 1_000;
 const JOB_TIMEOUT_MS = 5 * 60_000;
 /** A job tried this many times (its process failed each time) is dropped, with a log line. */
 const MAX_ATTEMPTS = 3;
+/**
+ * Narrations made within this long share one page refresh: during a backfill a job ends every few
+ * seconds, and a refresh for each re-rendered FAST and story pages under readers' load.
+ */
+const REFRESH_EVERY_MS = 10_000;
+/**
+ * While the server's event loop is over this busy, a job waits (rechecked each second): the job's
+ * process is niced, yet on two vCPUs it still cost pages under full load 22 % (bench:listen).
+ */
+const BUSY = 0.75;
+/** ... but under lasting load one job still starts this long after the last ended (new stories wait no longer). */
+const BUSY_GAP_MS = 30_000;
 /** Silence between the parts of a narration made of several (the briefing's stories), seconds. */
 const PAUSE_SECONDS = 1.2;
 
@@ -36,7 +49,7 @@ export type Narration = { hash: string; seconds: number; bytes: number; file: st
 /** What to speak: parts read one after another, a pause between them; the pages that show it. */
 export type Words = { hash: string; parts: string[] };
 
-type Job = Words & { paths: string[]; attempts: number };
+type Job = Words & { paths: string[]; attempts: number; fresh: boolean };
 
 type State = {
   fresh: Job[];
@@ -48,9 +61,16 @@ type State = {
   made: Set<string>;
   /** Narrations known made, by hash (a page render or an audio request reads no file for them). */
   known: Map<string, Narration>;
+  /** Words the engine refused (not a crash): not queued again in this process (new words are). */
+  refused: Set<string>;
   /** After a job's process failed: no job is started before this time (ms). */
   pausedUntil: number;
   resume?: NodeJS.Timeout;
+  /** When the last job ended (ms), and the event loop's use since the last look. */
+  lastEnded: number;
+  loop?: EventLoopUtilization;
+  /** The refresh that will show what was made meanwhile. */
+  refresh?: NodeJS.Timeout;
   failures: number;
   /** The server's start-up context: job processes and timers are made in it, never in a page render's. */
   root?: AsyncResource;
@@ -64,13 +84,19 @@ const state = () =>
     waiting: new Set(),
     made: new Set(),
     known: new Map(),
+    refused: new Set(),
+    lastEnded: 0,
     pausedUntil: 0,
     failures: 0,
   }));
 
 /** Called once at server start-up (lib/server/startup.ts), outside any request. */
 export function startQueue(): void {
-  state().root ??= new AsyncResource("dispatch.narration");
+  const s = state();
+  if (s.root) return;
+  s.root = new AsyncResource("dispatch.narration");
+  // A job's process does not outlive the server (a shutdown exits without waiting for it).
+  process.on("exit", () => s.current?.child.kill("SIGKILL"));
 }
 
 /** Runs `fn` in the start-up's context (a timer set in a page render must not belong to it). */
@@ -143,7 +169,7 @@ export function narrationBacklog(): number {
 /** Queues the words unless they are queued already; `fresh` goes before the archive's. */
 export function enqueue(words: Words, paths: string[], fresh: boolean): void {
   const s = state();
-  if (s.waiting.has(words.hash)) return;
+  if (s.waiting.has(words.hash) || s.refused.has(words.hash)) return;
   const list = fresh ? s.fresh : s.backfill;
   if (list.length >= MAX_WAITING) {
     // The backfill finds it again on its next pass; a new story's page asks again when it renders.
@@ -151,19 +177,24 @@ export function enqueue(words: Words, paths: string[], fresh: boolean): void {
     return;
   }
   s.waiting.add(words.hash);
-  list.push({ ...words, paths, attempts: 0 });
+  list.push({ ...words, paths, attempts: 0, fresh });
   next();
 }
 
 function next() {
   const s = state();
   if (s.current) return;
-  const wait = s.pausedUntil - Date.now();
-  if (wait > 0) {
-    s.resume ??= setTimeout(() => {
-      s.resume = undefined;
-      next();
-    }, wait).unref();
+  const busy = s.loop !== undefined && performance.eventLoopUtilization(s.loop).utilization > BUSY;
+  s.loop = performance.eventLoopUtilization();
+  const gap = busy ? s.lastEnded + BUSY_GAP_MS - Date.now() : 0;
+  const wait = Math.max(s.pausedUntil - Date.now(), Math.min(gap, 1_000));
+  if (wait > 0 && (s.fresh.length > 0 || s.backfill.length > 0)) {
+    s.resume ??= inStartupContext(() =>
+      setTimeout(() => {
+        s.resume = undefined;
+        next();
+      }, wait).unref(),
+    );
     return;
   }
   const job = s.fresh.shift() ?? s.backfill.shift();
@@ -188,7 +219,9 @@ function next() {
   s.current = {
     job,
     child,
-    timer: setTimeout(() => child.kill("SIGKILL"), JOB_TIMEOUT_MS + chars * 10).unref(),
+    timer: inStartupContext(() =>
+      setTimeout(() => child.kill("SIGKILL"), JOB_TIMEOUT_MS + chars * 10).unref(),
+    ),
   };
   let out = "";
   child.stdout?.setEncoding("utf8").on("data", (d: string) => (out += d));
@@ -229,9 +262,11 @@ function lastJson(out: string): object | undefined {
 function failed(job: Job) {
   const s = state();
   s.current = undefined;
+  s.lastEnded = Date.now();
   s.failures += 1;
   s.pausedUntil = Date.now() + Math.min(600_000, 1_000 * 4 ** Math.min(s.failures, 5));
-  if (++job.attempts < MAX_ATTEMPTS) s.fresh.unshift(job);
+  // Back where it was: a failed job of the archive's does not go before new stories.
+  if (++job.attempts < MAX_ATTEMPTS) (job.fresh ? s.fresh : s.backfill).unshift(job);
   else {
     s.waiting.delete(job.hash);
     console.error(`narration: ${job.paths[0] ?? job.hash} dropped after ${MAX_ATTEMPTS} failed tries`);
@@ -242,16 +277,23 @@ function failed(job: Job) {
 function finished(job: Job, reply: object) {
   const s = state();
   s.current = undefined;
+  s.lastEnded = Date.now();
   s.waiting.delete(job.hash);
   if ("error" in reply) {
     // The engine refused these words (not the process failing): not tried again until they change.
     console.error(`narration: ${job.paths[0] ?? job.hash}: ${String(reply.error)}`);
+    s.refused.add(job.hash);
   } else {
     s.failures = 0;
     for (const p of job.paths) s.made.add(p);
-    void requestRevalidation("narration made", (line) => {
-      if (!line.includes("published")) console.warn(`narration: ${line}`);
-    });
+    s.refresh ??= inStartupContext(() =>
+      setTimeout(() => {
+        s.refresh = undefined;
+        void requestRevalidation("narration made", (line) => {
+          if (!line.includes("published")) console.warn(`narration: ${line}`);
+        });
+      }, REFRESH_EVERY_MS).unref(),
+    );
   }
   next();
 }

@@ -33,7 +33,9 @@ export function checkNeuralVoice(dir: string, timeoutMs = 120_000): string | und
   if (found instanceof Error) return found.message;
   const run = spawnSync(process.execPath, [CHECK_FILE, dir], { encoding: "utf8", timeout: timeoutMs });
   if (run.status === 0) return undefined;
-  const said = `${run.stderr}`.trim().split("\n").slice(-3).join(" / ");
+  // Its first lines (a missing native build says so there) and its last (the model's error).
+  const lines = `${run.stderr}`.trim().split("\n").filter(Boolean);
+  const said = (lines.length > 5 ? [...lines.slice(0, 2), "…", ...lines.slice(-3)] : lines).join(" / ");
   const how = run.error ? String(run.error) : run.signal ? `killed by ${run.signal}` : `exit ${run.status}`;
   return `NARRATION_MODEL=${dir}: the voice cannot be loaded (${how}): ${said || "no message"}`;
 }

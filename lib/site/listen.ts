@@ -11,6 +11,7 @@ import type { Article } from "@/lib/content/article";
 import {
   BRIEFING_CARDS,
   briefingFor,
+  briefingsOnOffer,
   briefingHashes,
   narrationBacklog,
   narrationFor,
@@ -77,25 +78,30 @@ export async function getNarrationFile(section: string, slug: string, hash: stri
   return undefined;
 }
 
-/** The briefing at /fast/listen/{hash}.mp3: the one the FAST page offers now, and no other. */
+/**
+ * A briefing at /fast/listen/{hash}.mp3: one of those on offer (the last ten made, while each of their
+ * stories is public and reads as it did), so a reader mid-way keeps it when the deck moves on.
+ */
 export async function getBriefingFile(hash: string) {
-  const made = await briefingNow(false);
-  return made?.hash === hash ? made : undefined;
+  const { bySlug } = await getPublicStories();
+  const onOffer = () => briefingsOnOffer((slug) => bySlug.get(slug)).find((n) => n.hash === hash);
+  // Not among them: perhaps the deck's own, made since a page last looked (this records it).
+  return onOffer() ?? ((await briefingNow(false))?.hash === hash ? onOffer() : undefined);
 }
 
 /** The briefing of the deck as it is now, or the last one made while its stories are public. */
 async function briefingNow(queue: boolean): Promise<Narration | undefined> {
   const [deck, { bySlug }] = await Promise.all([getFastDeck(), getPublicStories()]);
   const stories = (deck?.cards ?? []).slice(0, BRIEFING_CARDS).map((c) => c.article);
-  return briefingFor(stories, (slug) => bySlug.has(slug), { queue });
+  return briefingFor(stories, (slug) => bySlug.get(slug), { queue });
 }
 
-/** The podcast feed's episodes: the briefing, then the newest stories with a narration made. */
+/** The podcast feed's episodes: the briefings on offer, and the newest stories with a narration made. */
 export async function getAudioEpisodes(limit = 50): Promise<{
-  briefing?: Narration & { url: string };
+  briefings: (Narration & { url: string })[];
   stories: { article: Article; narration: Narration }[];
 }> {
-  const { articles } = await getPublicStories();
+  const { articles, bySlug } = await getPublicStories();
   const stories: { article: Article; narration: Narration }[] = [];
   // Looked for among the newest few hundred: an archive still being narrated is not walked whole.
   for (const article of articles.slice(0, limit * 4)) {
@@ -103,8 +109,12 @@ export async function getAudioEpisodes(limit = 50): Promise<{
     if (narration) stories.push({ article, narration });
     if (stories.length >= limit) break;
   }
-  const briefing = await briefingNow(false);
-  return { briefing: briefing && { ...briefing, url: `${BRIEFING_PATH}/${briefing.hash}.mp3` }, stories };
+  await briefingNow(false); // the deck's own, if made since a page last looked, joins those on offer
+  const briefings = briefingsOnOffer((slug) => bySlug.get(slug)).map((b) => ({
+    ...b,
+    url: `${BRIEFING_PATH}/${b.hash}.mp3`,
+  }));
+  return { briefings, stories };
 }
 
 /** The backfill keeps this few jobs waiting, so new stories never queue behind the archive. */
