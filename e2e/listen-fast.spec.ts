@@ -17,7 +17,8 @@ import { startExtraServer, type ExtraServer } from "./lib/server";
 test.describe.configure({ mode: "serial" });
 test.skip(({ isMobile }) => isMobile, "the narration is the server's; one browser is enough");
 
-const GRACE_MS = 15_000;
+// Longer than a narration takes to show (the job, then the refresh that narrations share, 10 s).
+const GRACE_MS = 30_000;
 const narrating = narratingServer(3197, {
   NARRATION_BRIEFING_DELAY_MS: "1000",
   NARRATION_GRACE_MS: String(GRACE_MS),
@@ -303,7 +304,7 @@ test("a narration no story uses any more is removed after the grace period, not 
   expect(readdirSync(folder)).toContain(`${hash}.mp3`);
   // ... and removed once it has passed.
   await expect
-    .poll(() => readdirSync(folder).includes(`${hash}.mp3`), { timeout: 90_000, intervals: [250] })
+    .poll(() => readdirSync(folder).includes(`${hash}.mp3`), { timeout: 120_000, intervals: [250] })
     .toBe(false);
   // Not before the grace period, which counts from the first sweep after the change.
   expect(Date.now() - changedAt).toBeGreaterThanOrEqual(GRACE_MS);

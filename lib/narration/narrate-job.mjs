@@ -30,22 +30,28 @@ let input = "";
 for await (const chunk of process.stdin) input += chunk;
 const { voice, model, kbps, dir, parts, pause, file } = JSON.parse(input);
 
+// Anything but the engine refusing the words (a voice that will not load, a full disk, a folder it
+// may not write) is thrown: the process exits non-zero and the queue pauses and tries the job again.
+const kept = [];
+// An operator's neural voice (checked by the server's start-up in a process of its own), or Flite's.
+const say = model
+  ? loadNeural(model)
+  : await compileFlite().then((wasm) => (text) => speak(wasm, voice, text, dir, kept));
+let pcm;
 try {
-  const kept = [];
-  // An operator's neural voice (checked by the server's start-up in a process of its own), or Flite's.
-  const say = model
-    ? loadNeural(model)
-    : await compileFlite().then((wasm) => (text) => speak(wasm, voice, text, dir, kept));
-  const pcm = speakParts(say, parts, pause);
-  const mp3 = encodeMp3(pcm, kbps);
-  const seconds = pcm.samples.length / pcm.rate;
-  writeWhole(file, mp3);
-  const made = new Date().toISOString();
-  writeWhole(
-    `${file}.json`,
-    JSON.stringify({ seconds, bytes: mp3.length, voice: model ? "model" : voice, made }),
-  );
-  process.stdout.write(`${JSON.stringify({ seconds, bytes: mp3.length })}\n`);
+  pcm = speakParts(say, parts, pause);
 } catch (error) {
+  // The file system's errors carry a code: those are not the words' fault.
+  if (typeof error === "object" && error !== null && "code" in error) throw error;
   process.stdout.write(`${JSON.stringify({ error: String(error) })}\n`);
+  process.exit(0);
 }
+const mp3 = encodeMp3(pcm, kbps);
+const seconds = pcm.samples.length / pcm.rate;
+writeWhole(file, mp3);
+const made = new Date().toISOString();
+writeWhole(
+  `${file}.json`,
+  JSON.stringify({ seconds, bytes: mp3.length, voice: model ? "model" : voice, made }),
+);
+process.stdout.write(`${JSON.stringify({ seconds, bytes: mp3.length })}\n`);

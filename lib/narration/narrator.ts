@@ -61,14 +61,12 @@ export function narrationHash(article: Article, kind: Kind): string | null {
 }
 
 /**
- * The pages refreshed when a story's narration of this kind is made. Not /fast for a card's: the
- * deck shows it when the briefing (made after the deck changes) refreshes /fast, rather than once
- * for each card's narration.
+ * The pages refreshed when a story's narration of this kind is made. /fast for a new story's card
+ * only (its deck opens with the newest): the archive's backfill does not re-render it each time.
  */
-function pagesOf(article: Article, kind: Kind): string[] {
-  return kind === "story"
-    ? [article.path, AUDIO_FEED]
-    : [`${article.path}/summary`, fastCardPath(article.slug)];
+function pagesOf(article: Article, kind: Kind, isNew: boolean): string[] {
+  if (kind === "story") return [article.path, AUDIO_FEED];
+  return [`${article.path}/summary`, fastCardPath(article.slug), ...(isNew ? [FAST] : [])];
 }
 
 /**
@@ -88,7 +86,7 @@ export function narrationFor(
   const words = speechOf(article, kind);
   if (!words) return undefined;
   const isNew = Date.now() - Date.parse(article.published) < NEW_FOR_MS;
-  enqueue(words, pagesOf(article, kind), queue === "page" && isNew);
+  enqueue(words, pagesOf(article, kind, isNew), queue === "page" && isNew);
   return undefined;
 }
 

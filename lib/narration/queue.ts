@@ -280,7 +280,8 @@ function finished(job: Job, reply: object) {
   s.lastEnded = Date.now();
   s.waiting.delete(job.hash);
   if ("error" in reply) {
-    // The engine refused these words (not the process failing): not tried again until they change.
+    // The engine refused these words (narrate-job.mjs exits non-zero for anything else): not tried
+    // again in this process until they change.
     console.error(`narration: ${job.paths[0] ?? job.hash}: ${String(reply.error)}`);
     s.refused.add(job.hash);
   } else {
