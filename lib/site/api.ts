@@ -226,9 +226,16 @@ export async function getRecentFastArticles(limit = PRERENDER_RECENT): Promise<F
   return (await getFastArticles()).slice(0, limit);
 }
 
-/** Stories with FAST summaries, newest first. */
+/**
+ * Stories with FAST summaries, newest first: worked out once per public index (the deck, each card,
+ * and every content refresh's briefing ask), not a walk of the archive each time.
+ */
 async function getFastArticles(): Promise<FastArticle[]> {
-  return (await getAllArticles()).filter(hasSummary);
+  const index = await getIndex();
+  const decks = processSingleton("site.fast", () => new WeakMap<ContentIndex, FastArticle[]>());
+  let fast = decks.get(index);
+  if (!fast) decks.set(index, (fast = index.articles.filter(hasSummary)));
+  return fast;
 }
 
 /** The FAST deck window opening at `slug` (or at the top); undefined when the slug has no card. */
