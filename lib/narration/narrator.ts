@@ -13,20 +13,16 @@ import { fastCardPath } from "@/lib/config/paths";
 import { siteConfig } from "@/lib/config/site";
 import type { Article } from "@/lib/content/article";
 import { processSingleton } from "@/lib/runtime/singleton";
-import {
-  enqueue,
-  inStartupContext,
-  narrationDir,
-  readMade,
-  wordsOf,
-  type Narration,
-  type Words,
-} from "./queue";
+import { inStartupContext } from "./context";
+import { enqueue } from "./queue";
 import { briefingParts, spokenText, summarySpeech } from "./speech";
+import { narrationDir, readMade, wordsOf, type Narration, type Words } from "./store";
 import { writeWhole } from "./write-whole.mjs";
 
-export type { Narration } from "./queue";
-export { narrationBacklog, startQueue as startNarration, takeNarrated } from "./queue";
+export type { Narration } from "./store";
+export { forgetMade, narrationDir } from "./store";
+export { giveWay as narrationGivesWay, narrationBacklog, startQueue as startNarration } from "./queue";
+export { takeNarrated } from "./shown";
 
 /** Stories published this recently are "new": their jobs go before the archive's. */
 const NEW_FOR_MS = 48 * 3600_000;
@@ -54,10 +50,19 @@ function speechOf(article: Article, kind: Kind): Words | undefined {
 
 /** The hash of a story's narration of this kind (null: it has none), remembered per story object. */
 export function narrationHash(article: Article, kind: Kind): string | null {
+  return hashAndWords(article, kind).hash;
+}
+
+/** The hash, and the words too when they had to be read for it (the first time for this object). */
+function hashAndWords(article: Article, kind: Kind): { hash: string | null; words?: Words } {
   let mine = hashes.get(article);
   if (!mine) hashes.set(article, (mine = {}));
+  const hash = mine[kind];
+  if (hash !== undefined) return { hash };
   // Only the hash is kept: at 100k stories their words would be hundreds of megabytes.
-  return (mine[kind] ??= speechOf(article, kind)?.hash ?? null);
+  const words = speechOf(article, kind);
+  mine[kind] = words?.hash ?? null;
+  return { hash: mine[kind], words };
 }
 
 /**
@@ -79,11 +84,12 @@ export function narrationFor(
   { kind = "story", queue = "page" }: { kind?: Kind; queue?: "page" | "backfill" | "none" } = {},
 ): Narration | undefined {
   if (!env.narration) return undefined;
-  const hash = narrationHash(article, kind);
+  const { hash, words: read } = hashAndWords(article, kind);
   if (!hash) return undefined;
   const made = readMade(hash);
   if (made || !nextRuntime.serving || queue === "none") return made;
-  const words = speechOf(article, kind);
+  // The words again only if this story object's hash was known already (a page asking again).
+  const words = read ?? speechOf(article, kind);
   if (!words) return undefined;
   const isNew = Date.now() - Date.parse(article.published) < NEW_FOR_MS;
   enqueue(words, pagesOf(article, kind, isNew), queue === "page" && isNew);

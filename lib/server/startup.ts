@@ -25,7 +25,7 @@ export async function startServer() {
     { installBeaconDoor },
     { installAudioDoor },
     { isPublic },
-    { checkNeuralVoice, getBriefingFile, getNarrationFile, startNarration },
+    { checkNeuralVoice, getBriefingFile, getNarrationFile, narrationGivesWay, startNarration },
   ] = await Promise.all([
     import("./shutdown"),
     import("@/lib/runtime/client-ip"),
@@ -69,7 +69,9 @@ export async function startServer() {
   );
   installStartingAnswer();
   enterPhase("loading");
-  void serveWhenLoaded(watchContent, requestRevalidation, env.contentRescanMs);
+  // Narration steps aside while a change's pages are made (publishing must not wait for it).
+  const giveWay = env.narration ? narrationGivesWay : () => undefined;
+  void serveWhenLoaded(watchContent, requestRevalidation, env.contentRescanMs, giveWay);
 }
 
 /** The live content once read (the beacon door asks it whether a story is public). */
@@ -79,6 +81,7 @@ async function serveWhenLoaded(
   watchContent: typeof import("@/lib/content/watch").watchContent,
   requestRevalidation: typeof import("@/lib/content/publish").requestRevalidation,
   rescanMs: number,
+  beforeRefresh: () => void,
 ) {
   let live: Awaited<ReturnType<typeof warm>>;
   try {
@@ -99,6 +102,7 @@ async function serveWhenLoaded(
     rescanMs,
     onFront: fronts.onFile,
     onChange: (reason) => {
+      beforeRefresh();
       // The search index follows too, now rather than on the next search.
       void indexForSearch(() => warmSearch(), false);
       return requestRevalidation(reason);

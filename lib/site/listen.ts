@@ -13,17 +13,18 @@ import {
   briefingFor,
   briefingsOnOffer,
   briefingHashes,
+  forgetMade,
   narrationBacklog,
+  narrationDir,
   narrationFor,
   narrationHash,
   type Kind,
   type Narration,
 } from "@/lib/narration/narrator";
-import { forgetMade, narrationDir } from "@/lib/narration/queue";
 import { sweepUnused } from "@/lib/narration/sweep";
 import { getFastDeck, getPublicStories } from "./api";
 
-export { startNarration } from "@/lib/narration/narrator";
+export { narrationGivesWay, startNarration } from "@/lib/narration/narrator";
 export { audioAnswer } from "@/lib/narration/serve";
 export { checkNeuralVoice } from "@/lib/narration/voice";
 
@@ -164,9 +165,13 @@ async function walk(queue: boolean, inUse?: (hash: string) => void): Promise<num
       const article = articles[next++];
       if (!article) continue;
       for (const kind of ["story", "summary"] as const) {
-        const hash = narrationHash(article, kind);
-        if (hash) inUse?.(hash);
-        if (hash && queue && !narrationFor(article, { kind, queue: "backfill" })) queued++;
+        if (queue) {
+          // narrationFor first: a story's words are read once, for its hash and its job.
+          if (!narrationFor(article, { kind, queue: "backfill" }) && narrationHash(article, kind)) queued++;
+        } else {
+          const hash = narrationHash(article, kind);
+          if (hash) inUse?.(hash);
+        }
       }
     }
     if (next >= articles.length) return queued;
