@@ -138,3 +138,27 @@ describe("watchContent: the editors' fronts are not stories", () => {
     expect(titles(live)).toHaveLength(2);
   });
 });
+
+describe("watchContent: work is announced as it comes", () => {
+  it("onEvent is called at a story's first file event, before the debounce and the re-read", async () => {
+    watcher.close();
+    const seen: string[] = [];
+    watcher = watchContent(live, {
+      onChange: () => void seen.push("changed"),
+      onEvent: () => void seen.push(`event (${titles(live).length} stories)`),
+      onFront: () => undefined,
+      rescanMs: 0,
+      log: (l) => lines.push(l),
+    });
+    await watcher.ready;
+    // A front's file is not a story's: no event.
+    saveByRename(dir, "fronts/home.md", "---\nlead: world/first\n---\n");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toEqual([]);
+    saveByRename(dir, "world/second.md", story("Second"));
+    await expect.poll(() => seen.includes("changed"), SOON).toBe(true);
+    // Announced while the index still had one story.
+    expect(seen[0]).toBe("event (1 stories)");
+    expect(seen.indexOf("changed")).toBeGreaterThan(0);
+  });
+});

@@ -13,6 +13,8 @@ export type WatchOptions = {
   onChange: (reason: string) => Promise<void> | void;
   /** A file under a folder's fronts/ changed (the editors' fronts are not stories: lib/fronts). */
   onFront?: (file: string) => void;
+  /** A story's file event, as it comes (before the debounce and the re-read): work is on its way. */
+  onEvent?: () => void;
   debounceMs?: number;
   /** Full rescan interval; 0 turns it off. */
   rescanMs?: number;
@@ -70,6 +72,7 @@ export function watchContent(live: LiveContent, options: WatchOptions): ContentW
           return;
         }
         queued.push({ dir, file });
+        options.onEvent?.();
         if (debounce) clearTimeout(debounce);
         debounce = setTimeout(flush, debounceMs);
       },

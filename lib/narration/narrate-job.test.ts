@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,7 +24,8 @@ describe("narrate-job.mjs", () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.last)).toMatchObject({ seconds: expect.any(Number), bytes: expect.any(Number) });
     expect(existsSync(r.file) && existsSync(`${r.file}.json`)).toBe(true);
-  });
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 
   it("exits non-zero when it cannot write (a full disk, a folder gone): a failure tried again, not words refused", () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), "narrate-job-")), "gone");
@@ -32,5 +33,6 @@ describe("narrate-job.mjs", () => {
     expect(r.status).not.toBe(0);
     // Refused words would be one line of JSON with an error: the queue would never try them again.
     expect(r.last).not.toContain('"error"');
-  });
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+  }, 60_000);
 });

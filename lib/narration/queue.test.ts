@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -32,7 +32,10 @@ if (kind === "flaky" && !existsSync(marker)) {
   writeFileSync(marker, "");
   process.exit(1);
 }
-if (kind === "slow") await new Promise((r) => setTimeout(r, Number(arg)));
+if (kind === "slow") {
+  writeFileSync(path.join(dir, "pid-" + arg), String(process.pid));
+  await new Promise((r) => setTimeout(r, Number(arg)));
+}
 writeFileSync(file, "mp3");
 writeFileSync(file + ".json", JSON.stringify({ seconds: 1, bytes: 3, made: new Date().toISOString() }));
 process.stdout.write(JSON.stringify({ seconds: 1, bytes: 3 }) + "\\n");
@@ -52,7 +55,10 @@ beforeAll(async () => {
   queue.startQueue(job);
 });
 
-afterAll(() => vi.unstubAllEnvs());
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(root, { recursive: true, force: true });
+});
 
 const started = () => {
   const file = path.join(store.narrationDir(), "started");
@@ -77,7 +83,7 @@ describe("the narration queue", () => {
     await idle();
     expect(store.readMade(words.hash)).toMatchObject({ hash: words.hash, seconds: 1, bytes: 3 });
     expect(started().filter((w) => w === "made at once")).toHaveLength(1);
-  });
+  }, 30_000);
 
   it("does not queue again words the engine refused; other words still go", async () => {
     const refused = store.wordsOf(["refuse these"]);
@@ -92,7 +98,7 @@ describe("the narration queue", () => {
     await idle();
     expect(store.readMade(other.hash)).toBeDefined();
     expect(started().filter((w) => w === "refuse these")).toHaveLength(1);
-  });
+  }, 30_000);
 
   it("tries a failed job again later, and an archive's failed job goes behind a new story's", async () => {
     const archive = store.wordsOf(["flaky archive"]);
@@ -105,22 +111,28 @@ describe("the narration queue", () => {
     expect(store.readMade(archive.hash)).toBeDefined();
     expect(store.readMade(fresh.hash)).toBeDefined();
     expect(started().slice(-3)).toEqual(["flaky archive", "new story", "flaky archive"]);
-  });
+  }, 30_000);
 });
 
 describe("narration gives way to a publish", () => {
   it("pauses the job being made while the publish's pages are made, then lets it finish", async () => {
     await idle();
-    const slow = store.wordsOf(["slow 800"]);
+    const slow = store.wordsOf(["slow 2000"]);
     queue.enqueue(slow, ["/world/slow"], true);
-    await until(() => started().includes("slow 800"));
+    const pidFile = path.join(store.narrationDir(), "pid-2000");
+    await until(() => existsSync(pidFile) && readFileSync(pidFile, "utf8") !== "");
     const t0 = Date.now();
     queue.giveWay();
+    // Its process is stopped (state T), not killed and tried again.
+    const state = () =>
+      /\) (\w)/.exec(readFileSync(`/proc/${readFileSync(pidFile, "utf8")}/stat`, "utf8"))?.[1];
+    await until(() => state() === "T", 1_000); // a signal is delivered in its own time
     await idle();
-    // Without the pause it would be made 0.8 s after it started; paused, not before the 3 s are up.
+    // Paused for the publish's 3 s, then the rest of its 2 s.
     expect(Date.now() - t0).toBeGreaterThanOrEqual(2_900);
     expect(store.readMade(slow.hash)).toBeDefined();
-  });
+    expect(started().filter((w) => w === "slow 2000")).toHaveLength(1);
+  }, 30_000);
 
   it("starts no job while a publish's pages are made", async () => {
     queue.giveWay();
@@ -129,7 +141,7 @@ describe("narration gives way to a publish", () => {
     queue.enqueue(held, ["/world/held"], true);
     await until(() => started().includes("queued during a publish"));
     expect(Date.now() - t0).toBeGreaterThanOrEqual(2_500);
-  });
+  }, 30_000);
 });
 
 describe("a job that always fails", () => {

@@ -101,6 +101,9 @@ async function serveWhenLoaded(
   watchContent(live, {
     rescanMs,
     onFront: fronts.onFile,
+    // Narration steps aside from the first file event (the re-read and re-index are work too), and
+    // again when the change's pages are about to be made.
+    onEvent: beforeRefresh,
     onChange: (reason) => {
       beforeRefresh();
       // The search index follows too, now rather than on the next search.

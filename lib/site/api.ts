@@ -230,9 +230,9 @@ export async function getRecentFastArticles(limit = PRERENDER_RECENT): Promise<F
  * Stories with FAST summaries, newest first: worked out once per public index (the deck, each card,
  * and every content refresh's briefing ask), not a walk of the archive each time.
  */
-async function getFastArticles(): Promise<FastArticle[]> {
+async function getFastArticles(): Promise<readonly FastArticle[]> {
   const index = await getIndex();
-  const decks = processSingleton("site.fast", () => new WeakMap<ContentIndex, FastArticle[]>());
+  const decks = processSingleton("site.fast", () => new WeakMap<ContentIndex, readonly FastArticle[]>());
   let fast = decks.get(index);
   if (!fast) decks.set(index, (fast = index.articles.filter(hasSummary)));
   return fast;
