@@ -71,7 +71,13 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-    { name: "phone", use: { ...devices["Pixel 7"] } },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"] },
+      // The narration's specs are the server's (they skip phones) and start a narrating server of
+      // their own in a beforeAll, which runs even when every test is skipped: not for nothing here.
+      testIgnore: /\/listen(-[a-z]+)?\.spec\.ts$/,
+    },
   ],
   webServer: {
     // Tests build into their own folder with the fixture articles beside the real content, and a

@@ -8,11 +8,20 @@
  *   2. the page mix (home, section, a story, FAST, feed) for LOAD_SECONDS (30) at 50 connections, and
  *      at a steady 100 requests a second (what a busy site serves; the backfill works only while the
  *      server is under half busy), off and on: requests a second, p99, narrations made meanwhile;
- *   3. (on) the backfill left alone for BACKFILL_SECONDS (900) or until every story and summary is
- *      narrated: narrations made, wall time, the server's peak memory with its job processes.
+ *   3. (on) the backfill left alone for BACKFILL_SECONDS (900) or until it is done (nothing new made
+ *      for IDLE_SECONDS, 120): narrations made against the archive's stories and summaries, wall time
+ *      (to the last narration made), the server's peak memory with its job processes.
  * Loopback only. Writes bench/results/listen.json.
  */
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -23,6 +32,7 @@ const SIZE = Number(process.env.LISTEN_SIZE || 1000);
 const COUNT = Number(process.env.PUBLISH_COUNT || 10);
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS || 30);
 const BACKFILL_SECONDS = Number(process.env.BACKFILL_SECONDS || 900);
+const IDLE_SECONDS = Number(process.env.IDLE_SECONDS || 120);
 const PORT = 3410;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -71,6 +81,18 @@ const made = (dataDir) => {
     return 0;
   }
 };
+
+/** Stories in the archive and the summaries among them: what a complete backfill narrates. */
+function expectedNarrations(dir) {
+  let count = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
+    count += /\nsummary:\n/.test(readFileSync(path.join(entry.parentPath ?? entry.path, entry.name), "utf8"))
+      ? 2
+      : 1;
+  }
+  return count;
+}
 
 async function mix(dataDir, { connections, overallRate }) {
   const before = made(dataDir);
@@ -140,21 +162,31 @@ try {
       };
       console.log(`listen: narration ${narration}: ${JSON.stringify(row)}`);
       if (narration === "on") {
-        const total = 2 * SIZE; // each story, and its summary (4 in 5 generated stories have one)
+        // Done when nothing new has been made for IDLE_SECONDS: the queue is empty (an idle server
+        // starts the next job at once), so the count has stopped. Briefings are counted too.
+        const expected = expectedNarrations(contentDir);
         const before = made(dataDir);
         const t0 = Date.now();
-        while (Date.now() - t0 < BACKFILL_SECONDS * 1000 && made(dataDir) < total) {
+        let last = { count: before, at: t0 };
+        while (Date.now() - t0 < BACKFILL_SECONDS * 1000 && Date.now() - last.at < IDLE_SECONDS * 1000) {
           await sleep(5000);
-          console.log(`listen: backfill ${made(dataDir)} made, ${Math.round((Date.now() - t0) / 1000)} s`);
+          const now = made(dataDir);
+          if (now !== last.count) last = { count: now, at: Date.now() };
+          console.log(
+            `listen: backfill ${now} made of ${expected}, ${Math.round((Date.now() - t0) / 1000)} s`,
+          );
         }
-        const seconds = (Date.now() - t0) / 1000;
+        const finished = last.at;
+        const seconds = (finished - t0) / 1000;
         const count = made(dataDir) - before;
         row.backfill = {
+          expected,
+          complete: Date.now() - last.at >= IDLE_SECONDS * 1000,
           seconds: Math.round(seconds),
           made: count,
           totalMade: made(dataDir),
           perMinute: Math.round((count / seconds) * 60 * 10) / 10,
-          sinceStartSeconds: Math.round((Date.now() - started) / 1000),
+          sinceStartSeconds: Math.round((finished - started) / 1000),
         };
       }
       row.peakRssMiB = Math.round(Math.max(...memory));

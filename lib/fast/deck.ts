@@ -35,7 +35,11 @@ export function hasSummary(a: Article): a is FastArticle {
 }
 
 /** The window of `fast` (newest first) around `slug`, or from the top. Undefined for an unknown slug. */
-export function deckWindow(fast: readonly FastArticle[], slug?: string, size = DECK_WINDOW): Deck | undefined {
+export function deckWindow(
+  fast: readonly FastArticle[],
+  slug?: string,
+  size = DECK_WINDOW,
+): Deck | undefined {
   const index = slug === undefined ? 0 : fast.findIndex((a) => a.slug === slug);
   if (index < 0) return undefined;
   const start = Math.max(0, Math.min(index - LEAD_IN, fast.length - size));

@@ -18,7 +18,7 @@
 import { setPriority } from "node:os";
 import { compileFlite, encodeMp3, speak, speakParts } from "./audio.mjs";
 import { loadNeural } from "./neural.mjs";
-import { writeWhole } from "./write-whole.mjs";
+import { writeWhole } from "../runtime/write-whole.mjs";
 
 try {
   setPriority(19); // pages first, narration when the cores are free

@@ -17,7 +17,7 @@ import { inStartupContext } from "./context";
 import { enqueue } from "./queue";
 import { briefingParts, spokenText, summarySpeech } from "./speech";
 import { narrationDir, readMade, wordsOf, type Narration, type Words } from "./store";
-import { writeWhole } from "./write-whole.mjs";
+import { writeWhole } from "@/lib/runtime/write-whole.mjs";
 
 export type { Narration } from "./store";
 export { forgetMade, narrationDir } from "./store";
@@ -194,7 +194,7 @@ export function briefingsOnOffer(story: PublicStory): Narration[] {
  * The FAST briefing: the deck's first cards read one after another. When the deck's briefing is made
  * it is that; until then the newest briefing still on offer, or none. A deck that changed queues its
  * briefing `NARRATION_BRIEFING_DELAY_MS` after its first change (a burst of edits makes one
- * briefing); a site with no briefing yet queues it at once.
+ * briefing); a site with no briefing yet queues its first at once.
  */
 export function briefingFor(
   deck: readonly Article[],
@@ -215,7 +215,10 @@ export function briefingFor(
       });
     return made;
   }
-  if (queue && nextRuntime.serving) want(words, records().length === 0);
+  // A site's first briefing at once; every later one debounced (records are written only when a
+  // page sees one made, so a burst of publishes on a new site queued one a publish: bench:listen).
+  if (queue && nextRuntime.serving)
+    want(words, records().length === 0 && briefingState().wanted === undefined);
   return briefingsOnOffer(story)[0];
 }
 

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { writeWhole } from "./write-whole.mjs";
+import { writeWhole } from "@/lib/runtime/write-whole.mjs";
 
 const NAMED = /^([0-9a-f]{32})\.mp3(?:\.json)?$/;
 /** What a job killed mid-way leaves: a partial file, or Flite's scratch folder. */

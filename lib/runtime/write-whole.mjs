@@ -1,7 +1,9 @@
 /**
  * A file written whole or not at all: the bytes go to a temporary name of its own beside it (two
  * instances sharing the folder may write the same file at once), then are renamed into place.
- * Shared by the narration's job process (narrate-job.mjs) and the server (narrator.ts, sweep.ts).
+ * Plain JavaScript, so a job's process (lib/narration/narrate-job.mjs) can load it as it is, as well
+ * as the server (lib/narration/narrator.ts, sweep.ts). The content snapshot (lib/content/snapshot.ts)
+ * streams its file in slices and checks the build before its rename, so it keeps its own.
  */
 import { randomUUID } from "node:crypto";
 import { renameSync, rmSync, writeFileSync } from "node:fs";
