@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { MPEGDecoder } from "mpg123-decoder";
 import { expectNoAxeViolations } from "./lib/axe";
 import { hasNginx, startProxy } from "./lib/nginx";
@@ -47,6 +47,18 @@ async function narrationUrl(path: string): Promise<string> {
     )
     .toMatch(/\/listen\/[0-9a-f]{32}\.mp3$/);
   return url;
+}
+
+/**
+ * A tap on the browser's own play button, as a reader plays: it is inside the player's shadow DOM,
+ * so it is found by where it is (the left end of the control bar, the player scrolled into view).
+ */
+async function pressPlay(page: Page) {
+  const player = page.locator("audio");
+  await player.scrollIntoViewIfNeeded();
+  const bar = await player.boundingBox();
+  if (!bar) throw new Error("the player has no box");
+  await page.mouse.click(bar.x + Math.min(24, bar.height / 2), bar.y + bar.height / 2);
 }
 
 test("a published story gets a player, and its audio is speech of the story's length", async ({
@@ -124,11 +136,7 @@ test("a published story gets a player, and its audio is speech of the story's le
   await expectNoAxeViolations(reader);
   const audioEl = reader.locator("audio");
   const time = () => audioEl.evaluate((a: HTMLAudioElement) => a.currentTime);
-  // A tap on the browser's own play button (inside the player's shadow DOM, so by where it is: the
-  // left end of the control bar), as a reader plays it.
-  const bar = await audioEl.boundingBox();
-  if (!bar) throw new Error("the player has no box");
-  await reader.mouse.click(bar.x + Math.min(24, bar.height / 2), bar.y + bar.height / 2);
+  await pressPlay(reader);
   await expect.poll(time, { timeout: 15_000 }).toBeGreaterThan(0.5);
   await forward.focus();
   await reader.keyboard.press("Enter");
@@ -144,7 +152,7 @@ test("a published story gets a player, and its audio is speech of the story's le
   const kept = await time();
   await reader.reload();
   await expect(reader.getByRole("button", { name: "Forward 15 seconds" })).toBeVisible({ timeout: 20_000 });
-  await reader.locator("audio").evaluate((a: HTMLAudioElement) => a.play());
+  await pressPlay(reader);
   await expect.poll(time, { timeout: 15_000 }).toBeGreaterThanOrEqual(Math.floor(kept) - 1);
   await listening.close();
 });
