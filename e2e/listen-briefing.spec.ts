@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import Parser from "rss-parser";
 import { narratingServer, summaryWords } from "./lib/narrating";
-import { hasNginx, startProxy } from "./lib/nginx";
+import { hasNginx, startProxy, type Proxy } from "./lib/nginx";
 import { newStory, removeStory } from "./lib/publish";
 import type { ExtraServer } from "./lib/server";
 
@@ -167,35 +167,38 @@ test("/audio.xml is a podcast feed a podcast app reads, linked from every page's
   ).toHaveAttribute("href", "/audio.xml");
 });
 
+/** The proxy a test started: stopped after it, even when the test timed out. */
+const proxies: { current?: Proxy } = {};
+test.afterEach(async () => {
+  await proxies.current?.stop();
+  proxies.current = undefined;
+});
+
 test("through the shipped nginx: the podcast feed, and the briefing whole and by range from its cache", async () => {
   test.skip(!hasNginx() && !process.env.CI, "nginx is not installed (CI installs it)");
-  test.setTimeout(180_000);
-  const proxy = await startProxy(8097, [3195]);
-  try {
-    const story = newStory();
-    publish(story);
-    const storyUrl = await waitForAudio(
-      `/world/${story.slug}`,
-      (html) => /<audio[^>]*src="([^"]+)"/.exec(html)?.[1],
-    );
-    const feed = await feedWith(proxy.url, storyUrl);
-    const briefing = feed.items.find((i) => i.title?.startsWith("The FAST briefing, "))?.enclosure;
-    const path = new URL(briefing?.url ?? "/none").pathname;
-    expect(path).toMatch(/^\/fast\/listen\/[0-9a-f]{32}\.mp3$/);
-    const whole = await fetch(`${proxy.url}${path}`);
-    expect(whole.status).toBe(200);
-    expect(whole.headers.get("content-type")).toBe("audio/mpeg");
-    const mp3 = new Uint8Array(await whole.arrayBuffer());
-    // The length the feed promises podcast apps is the one nginx sends.
-    expect(String(mp3.length)).toBe(briefing?.length);
-    expect(Number(whole.headers.get("content-length"))).toBe(mp3.length);
-    // nginx keeps the whole file and answers a range (a podcast app seeking) from its cache.
-    const part = await fetch(`${proxy.url}${path}`, { headers: { Range: "bytes=1000-1999" } });
-    expect(part.status).toBe(206);
-    expect(part.headers.get("content-range")).toBe(`bytes 1000-1999/${mp3.length}`);
-    expect(part.headers.get("x-cache")).toBe("HIT");
-    expect(new Uint8Array(await part.arrayBuffer())).toEqual(mp3.slice(1000, 2000));
-  } finally {
-    await proxy.stop();
-  }
+  test.setTimeout(300_000);
+  const proxy = (proxies.current = await startProxy(8095, [3195]));
+  const story = newStory();
+  publish(story);
+  const storyUrl = await waitForAudio(
+    `/world/${story.slug}`,
+    (html) => /<audio[^>]*src="([^"]+)"/.exec(html)?.[1],
+  );
+  const feed = await feedWith(proxy.url, storyUrl);
+  const briefing = feed.items.find((i) => i.title?.startsWith("The FAST briefing, "))?.enclosure;
+  const path = new URL(briefing?.url ?? "/none").pathname;
+  expect(path).toMatch(/^\/fast\/listen\/[0-9a-f]{32}\.mp3$/);
+  const whole = await fetch(`${proxy.url}${path}`);
+  expect(whole.status).toBe(200);
+  expect(whole.headers.get("content-type")).toBe("audio/mpeg");
+  const mp3 = new Uint8Array(await whole.arrayBuffer());
+  // The length the feed promises podcast apps is the one nginx sends.
+  expect(String(mp3.length)).toBe(briefing?.length);
+  expect(Number(whole.headers.get("content-length"))).toBe(mp3.length);
+  // nginx keeps the whole file and answers a range (a podcast app seeking) from its cache.
+  const part = await fetch(`${proxy.url}${path}`, { headers: { Range: "bytes=1000-1999" } });
+  expect(part.status).toBe(206);
+  expect(part.headers.get("content-range")).toBe(`bytes 1000-1999/${mp3.length}`);
+  expect(part.headers.get("x-cache")).toBe("HIT");
+  expect(new Uint8Array(await part.arrayBuffer())).toEqual(mp3.slice(1000, 2000));
 });

@@ -1,5 +1,4 @@
 import { expect, test, type Page } from "@playwright/test";
-import { MPEGDecoder } from "mpg123-decoder";
 import { expectNoAxeViolations } from "./lib/axe";
 import { hasNginx, startProxy } from "./lib/nginx";
 import { narratingServer } from "./lib/narrating";
@@ -15,7 +14,7 @@ test.describe.configure({ mode: "serial" });
 test.skip(({ isMobile }) => isMobile, "the narration is the server's; one browser is enough");
 
 const narrating = narratingServer(3196);
-const { publish } = narrating;
+const { publish, decode } = narrating;
 let server: ExtraServer;
 test.beforeAll(() => {
   server = narrating.server();
@@ -76,21 +75,15 @@ test("a published story gets a player, and its audio is speech of the story's le
   expect(whole.headers.get("content-type")).toBe("audio/mpeg");
   expect(whole.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   expect(whole.headers.get("accept-ranges")).toBe("bytes");
-  const mp3 = new Uint8Array(await whole.arrayBuffer());
-  expect(Number(whole.headers.get("content-length"))).toBe(mp3.length);
+  await whole.body?.cancel();
 
   // Decoded: speech as long as the words (headline, standfirst, body) at a speaking pace, not silence.
-  const decoder = new MPEGDecoder();
-  await decoder.ready;
-  const audio = decoder.decode(mp3);
-  decoder.free();
+  const { seconds, samples, mp3 } = await decode(url);
   const words = `${story.title} A story published by the e2e suite while the server runs. ${LONG}`.split(
     /\s+/,
   ).length;
-  const seconds = audio.samplesDecoded / audio.sampleRate;
   expect(seconds).toBeGreaterThan(words * 0.2);
   expect(seconds).toBeLessThan(words * 0.6);
-  const samples = audio.channelData[0] ?? new Float32Array();
   let energy = 0;
   for (const s of samples) energy += s * s;
   expect(Math.sqrt(energy / samples.length)).toBeGreaterThan(0.01);

@@ -52,7 +52,7 @@ export function narratingServer(port: number, env: Record<string, string> = {}) 
         .toMatch(/\/listen\/[0-9a-f]{32}\.mp3$/);
       return found;
     },
-    /** The MP3 at `url` decoded: its length in seconds, its samples and bytes. */
+    /** The MP3 at `url` decoded: its length in seconds, its samples, and its bytes. */
     async decode(url: string) {
       const response = await fetch(`${server().url}${url}`);
       expect(response.status).toBe(200);
@@ -68,6 +68,7 @@ export function narratingServer(port: number, env: Record<string, string> = {}) 
         samples,
         rate: audio.sampleRate,
         bytes: mp3.length,
+        mp3,
       };
     },
   };

@@ -34,6 +34,9 @@ export function startExtraServer(port: number, extra: Record<string, string> = {
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
+      // A process group of its own, killed whole: `next start`'s server process, and a narration
+      // job it may have paused (SIGSTOP) a moment before, go with it.
+      detached: true,
     },
   );
   let log = "";
@@ -45,6 +48,12 @@ export function startExtraServer(port: number, extra: Record<string, string> = {
     env,
     log: () => log,
     exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))),
-    kill: () => child.kill("SIGKILL"),
+    kill: () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL"); // the group is gone already
+      }
+    },
   };
 }

@@ -151,8 +151,10 @@ describe("watchContent: work is announced as it comes", () => {
       log: (l) => lines.push(l),
     });
     await watcher.ready;
-    // A front's file is not a story's: no event.
+    // A front's file is not a story's, nor an editor's swap file or notes: no event.
     saveByRename(dir, "fronts/home.md", "---\nlead: world/first\n---\n");
+    writeFileSync(path.join(dir, "world/.second.md.swp"), "swap");
+    writeFileSync(path.join(dir, "world/notes.txt"), "notes");
     await new Promise((r) => setTimeout(r, 300));
     expect(seen).toEqual([]);
     saveByRename(dir, "world/second.md", story("Second"));

@@ -4,6 +4,7 @@
  * delivered (network file systems), and a timer for the next scheduled story, so an embargo lifts by
  * itself at its time. Each change that readers can see calls `onChange` once.
  */
+import path from "node:path";
 import { applyChanges, findChanges, type ChangedPath, type LiveContent } from "./live";
 import { nextPublicationTime } from "./public";
 import { watchTree } from "./watch-tree";
@@ -72,7 +73,7 @@ export function watchContent(live: LiveContent, options: WatchOptions): ContentW
           return;
         }
         queued.push({ dir, file });
-        options.onEvent?.();
+        if (isContentFile(file)) options.onEvent?.();
         if (debounce) clearTimeout(debounce);
         debounce = setTimeout(flush, debounceMs);
       },
@@ -129,4 +130,14 @@ export function watchContent(live: LiveContent, options: WatchOptions): ContentW
       await chain;
     },
   };
+}
+
+/**
+ * A story's or a photo's file, or a folder (a story's, renamed into place whole), as editors publish
+ * them: not an editor's swap or backup file, nor a temporary file before its rename (whose rename
+ * is the event).
+ */
+function isContentFile(file: string): boolean {
+  const name = path.basename(file);
+  return !name.startsWith(".") && (!name.includes(".") || /\.(md|jpe?g|png|webp|avif)$/i.test(name));
 }
