@@ -1,6 +1,6 @@
 /** Small helpers for the benchmark: processes, readiness, statistics. Loopback only. */
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { localNginxConf } from "../test/nginx-conf.cjs";
@@ -203,4 +203,16 @@ export async function drainUnderLoad(server, base) {
     exitSignal: exit.signal,
     exitMs: exit.ms,
   };
+}
+
+/**
+ * Saves `text` as `file` under `dir` the way editors' tools and sync tools do: written to a
+ * temporary name beside it, then renamed into place (its folder made first if it is new).
+ */
+export function saveByRename(dir, file, text) {
+  const full = path.join(dir, file);
+  mkdirSync(path.dirname(full), { recursive: true });
+  const temp = path.join(path.dirname(full), `.${path.basename(full)}.tmp`);
+  writeFileSync(temp, text);
+  renameSync(temp, full);
 }

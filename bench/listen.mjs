@@ -13,20 +13,12 @@
  *      (to the last narration made), the server's peak memory with its job processes.
  * Loopback only. Writes bench/results/listen.json.
  */
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generate } from "./generate.mjs";
-import { run, startNext, stop, treeRssMiB, waitFor } from "./lib.mjs";
+import { run, saveByRename, startNext, stop, treeRssMiB, waitFor } from "./lib.mjs";
 
 const SIZE = Number(process.env.LISTEN_SIZE || 1000);
 const COUNT = Number(process.env.PUBLISH_COUNT || 10);
@@ -39,13 +31,6 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const story = (slug, k) =>
   `---\ntitle: "Published story ${k}"\nstandfirst: "A story published by the narration benchmark."\nsection: world\ntopics: ["Bench"]\npublished: "${new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace(".000Z", "+00:00")}"\nsource: Dispatch bench\nhero:\n  src: images/hero.jpg\n  alt: Synthetic test image\n  caption: Synthetic caption.\n  credit: Test\nsummary:\n  - "First point of ${slug}."\n  - "Second point."\n  - "Third point."\n---\n\nText of a story published while the archive is narrated.\n`;
-
-function save(dir, file, text) {
-  const full = path.join(dir, file);
-  const temp = path.join(path.dirname(full), `.${path.basename(full)}.tmp`);
-  writeFileSync(temp, text);
-  renameSync(temp, full);
-}
 
 async function shows(page, needle) {
   try {
@@ -150,7 +135,7 @@ try {
       for (let k = 0; k < COUNT; k += 1) {
         const slug = `bench-listen-${narration}-${k}`;
         const t0 = Date.now();
-        save(contentDir, `world/${slug}.md`, story(slug, k));
+        saveByRename(contentDir, `world/${slug}.md`, story(slug, k));
         delays.push(await visibleAfter(slug, t0));
         console.log(`listen: narration ${narration}, publish #${k + 1}: ${delays.at(-1)} ms`);
         await sleep(1000 + Math.random() * 1000);

@@ -3,23 +3,16 @@
  * corrections saved as editors' tools save (a temporary file renamed into place). Shared by
  * bench:breaking and bench:pollers.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { saveByRename } from "./lib.mjs";
 
 export const LIVE = "breaking-live";
 const iso = (ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "+00:00");
 
-function save(dir, file, text) {
-  const full = path.join(dir, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  const temp = path.join(path.dirname(full), `.${path.basename(full)}.tmp`);
-  writeFileSync(temp, text);
-  renameSync(temp, full);
-}
-
 /** world/breaking-live: live coverage with 30 updates, the newest a few minutes old. */
 export function liveStory(dir) {
-  save(
+  saveByRename(
     dir,
     `world/${LIVE}/index.md`,
     `---\ntitle: "Storm live: the latest"\nstandfirst: "A live page the benchmark updates."\nsection: world\ntopics: ["Storm"]\npublished: "${iso(Date.now() - 3_600_000)}"\nsource: Dispatch bench\nlive: true\nhero:\n  src: images/hero.jpg\n  alt: Synthetic test image\n  caption: Synthetic caption.\n  credit: Test\nsummary:\n  - "First point."\n  - "Second point."\n  - "Third point."\n---\n\nWhat is happening.\n`,
@@ -29,7 +22,7 @@ export function liveStory(dir) {
 
 /** A new (or edited) update `id`, dated `at` (ms). */
 export function update(dir, id, at) {
-  save(
+  saveByRename(
     dir,
     `world/${LIVE}/updates/${id}.md`,
     `---\npublished: "${iso(at)}"\ntitle: "Update ${id}"\n---\n\nText of update ${id}.\n`,
@@ -40,5 +33,5 @@ export function update(dir, id, at) {
 export function correct(dir, file, n) {
   const full = path.join(dir, file);
   const text = readFileSync(full, "utf8").replace(/\n\nCorrected \d+\.\n$/, "\n");
-  save(dir, file, `${text}\nCorrected ${n}.\n`);
+  saveByRename(dir, file, `${text}\nCorrected ${n}.\n`);
 }

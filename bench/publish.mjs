@@ -12,12 +12,12 @@
  *      the same version number), that nothing fails, and how the server's memory moves.
  * Loopback only. Writes bench/results/publish.json.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { generate } from "./generate.mjs";
-import { nginxProxy, run, startNext, stop, treeRssMiB, waitFor } from "./lib.mjs";
+import { nginxProxy, run, saveByRename, startNext, stop, treeRssMiB, waitFor } from "./lib.mjs";
 
 const SIZES = (process.env.PUBLISH_SIZES || "1000,100000").split(",").map(Number);
 const COUNT = Number(process.env.PUBLISH_COUNT || 20);
@@ -30,13 +30,6 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function story(slug, { title, published, body }) {
   return `---\ntitle: "${title}"\nstandfirst: "A story published by the publishing benchmark."\nsection: world\ntopics: ["Bench"]\npublished: "${published}"\nsource: Dispatch bench\nhero:\n  src: images/hero.jpg\n  alt: Synthetic test image\n  caption: Synthetic caption.\n  credit: Test\nsummary:\n  - "First point of ${slug}."\n  - "Second point."\n  - "Third point."\n---\n\n${body}\n`;
-}
-
-function save(dir, file, text) {
-  const full = path.join(dir, file);
-  const temp = path.join(path.dirname(full), `.${path.basename(full)}.tmp`);
-  writeFileSync(temp, text);
-  renameSync(temp, full);
 }
 
 const nowIso = () => new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace(".000Z", "+00:00");
@@ -84,7 +77,7 @@ async function underLoad(dir) {
       published: "2026-11-28T11:00:00+08:00",
       body: `BEGIN-${n}\n\n${"Text of the story. ".repeat(400)}\n\nEND-${n}`,
     });
-  save(dir, `world/${slug}.md`, version(0));
+  saveByRename(dir, `world/${slug}.md`, version(0));
   await waitFor(`${ORIGIN}/world/${slug}`);
   await sleep(1500);
 
@@ -106,7 +99,7 @@ async function underLoad(dir) {
   let n = 0;
   const writer = setInterval(() => {
     n += 1;
-    save(dir, `world/${slug}.md`, version(n));
+    saveByRename(dir, `world/${slug}.md`, version(n));
   }, 1000);
   const sampler = setInterval(() => memory.push(treeRssMiB(server.pid)), 5000);
   const load = await autocannon({
@@ -175,7 +168,7 @@ for (const [i, size] of SIZES.entries()) {
     for (let k = 0; k < COUNT; k += 1) {
       const slug = `bench-published-${k}`;
       const t0 = Date.now();
-      save(
+      saveByRename(
         dir,
         `world/${slug}.md`,
         story(slug, { title: `Published story ${k}`, published: nowIso(), body: "Text." }),
